@@ -1,0 +1,54 @@
+# pubforge: the entry points for a fresh machine (make demo, make test) and for developers.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+CORPUS ?= ../shared/corpus
+PUBFORGE = $(BUILD)/pubforge
+DEMO_OUT ?= demo-out
+FUZZ_SECONDS ?= 60
+# Debian's python3 carries python3-jsonschema; a pyenv python on PATH may not.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+
+.PHONY: all deps configure build demo test corpus-check bench sanitize fuzz clean format
+
+all: build
+
+deps:
+	tools/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+configure: deps $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the bundled sample corpus: every stage and all six exports.
+demo: build
+	rm -rf $(DEMO_OUT)
+	$(PUBFORGE) run data/samples -o $(DEMO_OUT) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Scores against ../shared/corpus with ../shared/eval; fails below the floors in tests/corpus/floors.json.
+corpus-check: build
+	PUBFORGE=$(PUBFORGE) CORPUS=$(CORPUS) PYTHON=$(PYTHON) tests/corpus/check.sh
+
+bench: build
+	bench/run.sh $(BUILD)
+
+sanitize:
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DPUBFORGE_SANITIZE=ON -DPUBFORGE_BENCH=OFF"
+
+fuzz:
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DPUBFORGE_FUZZ=ON -DPUBFORGE_TESTS=OFF -DPUBFORGE_BENCH=OFF
+	cmake --build build-fuzz -j $(JOBS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh build-fuzz
+
+format:
+	find include src tools tests bench -name '*.[ch]pp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz $(DEMO_OUT)

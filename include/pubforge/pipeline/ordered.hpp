@@ -1,0 +1,79 @@
+// Parallel map with ordered output: workers run documents concurrently, results leave in input order.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include "pubforge/core/error.hpp"
+#include "pubforge/core/record.hpp"
+
+namespace pubforge::pipeline {
+
+// What one document became: a record, or the error of the stage that gave up on it.
+struct Outcome {
+    std::string input;
+    std::optional<Record> record;
+    std::string stage;            // set with error
+    std::optional<Error> error;
+};
+
+// Reads items with `next` (serially, in order), runs `work` on up to `jobs`
+// threads, and calls `emit` serially in the order items were read, so outputs
+// are byte-identical for any thread count. At most 4 x jobs items are in flight,
+// which bounds memory whatever the corpus size. oneTBB's parallel_pipeline is the
+// well-kept implementation of exactly this pattern (serial_in_order filters).
+template <class Item>
+void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const std::function<Outcome(Item&)>& work,
+                      const std::function<void(Outcome&)>& emit) {
+    jobs = jobs < 1 ? 1 : jobs;
+    tbb::task_arena arena(jobs);
+    arena.execute([&] {
+        tbb::parallel_pipeline(
+            static_cast<size_t>(jobs) * 4,
+            tbb::make_filter<void, std::shared_ptr<Item>>(
+                tbb::filter_mode::serial_in_order,
+                [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
+                    auto item = std::make_shared<Item>();
+                    if (!next(*item)) {
+                        control.stop();
+                        return nullptr;
+                    }
+                    return item;
+                }) &
+                tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Outcome>>(
+                    tbb::filter_mode::parallel,
+                    [&](std::shared_ptr<Item> item) { return std::make_shared<Outcome>(work(*item)); }) &
+                tbb::make_filter<std::shared_ptr<Outcome>, void>(
+                    tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Outcome> outcome) { emit(*outcome); }));
+    });
+}
+
+// Runs one step of a document's processing and turns a non-fatal Error into
+// the outcome's rejection; fatal errors propagate and stop the run.
+template <class Step>
+bool run_step(Outcome& outcome, const std::string& stage, Step&& step) {
+    if (outcome.error) return false;
+    try {
+        step();
+        return true;
+    } catch (const Error& e) {
+        if (e.fatal()) throw;
+        outcome.stage = stage;
+        outcome.error = e;
+    } catch (const std::bad_alloc&) {
+        outcome.stage = stage;
+        outcome.error = Error("resource.memory", outcome.input + ": out of memory");
+    } catch (const std::exception& e) {
+        outcome.stage = stage;
+        outcome.error = Error("internal", outcome.input + ": " + e.what());
+    }
+    outcome.record.reset();
+    return false;
+}
+
+}  // namespace pubforge::pipeline

@@ -1,0 +1,82 @@
+// The stage batch loops, on top of the ordered parallel map.
+#include "pubforge/pipeline/batch.hpp"
+
+#include "pubforge/pipeline/ordered.hpp"
+
+namespace pubforge::pipeline {
+
+size_t parse_batch(const std::vector<InputFile>& inputs, ImageStore& store, const ParseOptions& options, int jobs,
+                   JsonlWriter& out, RejectLog& rejects) {
+    size_t position = 0;
+    size_t written = 0;
+    for_each_ordered<InputFile>(
+        jobs,
+        [&](InputFile& item) {
+            if (position >= inputs.size()) return false;
+            item = inputs[position++];
+            return true;
+        },
+        [&](InputFile& item) {
+            Outcome outcome;
+            outcome.input = item.path;
+            run_step(outcome, "parse", [&] { outcome.record = parse_input(item.path, store, options); });
+            return outcome;
+        },
+        [&](Outcome& outcome) {
+            if (outcome.error) {
+                rejects.add(outcome.input, outcome.stage, *outcome.error);
+            } else {
+                out.write(*outcome.record);
+                ++written;
+            }
+        });
+    return written;
+}
+
+namespace {
+struct Line {
+    std::string text;
+    size_t number = 0;
+};
+}  // namespace
+
+size_t transform_batch(JsonlReader& in, const std::string& stage, const std::function<void(Record&)>& transform,
+                       int jobs, JsonlWriter& out, RejectLog& rejects) {
+    size_t written = 0;
+    for_each_ordered<Line>(
+        jobs,
+        [&](Line& line) {
+            if (!in.next_line(line.text)) return false;
+            line.number = in.line_number();
+            return true;
+        },
+        [&](Line& line) {
+            Outcome outcome;
+            outcome.input = in.path() + ":" + std::to_string(line.number);
+            run_step(outcome, stage, [&] {
+                Record record;
+                try {
+                    record = Record::parse(line.text);
+                } catch (const nlohmann::json::exception& e) {
+                    throw Error("jsonl.malformed", outcome.input + ": not JSON: " + e.what());
+                }
+                if (record.contains("source") && record["source"].contains("path"))
+                    outcome.input = record["source"]["path"].get<std::string>();
+                transform(record);
+                mark_stage(record, stage);
+                outcome.record = std::move(record);
+            });
+            return outcome;
+        },
+        [&](Outcome& outcome) {
+            if (outcome.error) {
+                rejects.add(outcome.input, outcome.stage, *outcome.error);
+            } else {
+                out.write(*outcome.record);
+                ++written;
+            }
+        });
+    return written;
+}
+
+}  // namespace pubforge::pipeline

@@ -1,0 +1,39 @@
+// Helpers the tests share: scratch directories, fixture and corpus paths, JSONL reading.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace pubforge::testing {
+
+// A fresh directory under the system temp dir, removed with its contents on destruction.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+std::string fixture(const std::string& relative);  // tests/fixtures/<relative>
+std::string source_path(const std::string& relative);  // repository root/<relative>
+
+// ../shared/corpus/<relative>, or "" when the corpus is absent (tests then GTEST_SKIP with a message).
+std::string corpus_path(const std::string& relative);
+
+std::vector<nlohmann::json> read_jsonl_file(const std::string& path);
+void write_text_file(const std::string& path, const std::string& text);
+
+}  // namespace pubforge::testing
+
+// Skips the current test, visibly, when ../shared/corpus is not there.
+#define PUBFORGE_REQUIRE_CORPUS(var, relative)                                                   \
+    const std::string var = ::pubforge::testing::corpus_path(relative);                         \
+    if (var.empty()) GTEST_SKIP() << "../shared/corpus/" << (relative) << " is absent: skipped"

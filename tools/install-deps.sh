@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages pubforge builds and tests with; idempotent, apt-get as root.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  libxml2-dev libpodofo-dev libopencv-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
+  libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
+  python3 python3-jsonschema poppler-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

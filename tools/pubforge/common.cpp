@@ -1,0 +1,61 @@
+// Shared CLI plumbing: flags, exit codes and the stderr logger.
+#include "common.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace pubforge::cli {
+
+void add_global_flags(CLI::App& app, GlobalFlags& flags) {
+    app.add_flag("-v,--verbose", flags.verbosity, "More log detail on stderr (repeat for debug)");
+    app.add_flag("-q,--quiet", flags.quiet, "Only errors on stderr");
+    app.parse_complete_callback([&flags] {
+        auto logger = spdlog::stderr_color_mt("pubforge");
+        logger->set_pattern("pubforge: %^%l%$: %v");
+        spdlog::set_default_logger(logger);
+        spdlog::set_level(flags.quiet ? spdlog::level::err
+                                      : flags.verbosity >= 1 ? spdlog::level::debug
+                                                             : spdlog::level::info);
+    });
+}
+
+void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output) {
+    if (with_output) command.add_option("-o,--output", flags.output, "Output JSONL file ('-' = stdout)")->capture_default_str();
+    command.add_option("--rejects", flags.rejects, "Write rejected documents here as JSONL (input, stage, code, message)");
+    command.add_option("--max-errors", flags.max_errors, "Exit 1 when more than N documents are rejected");
+    command.add_flag("--strict", flags.strict, "Exit 1 if any document is rejected (same as --max-errors 0)");
+    command.add_option("-j,--jobs", flags.jobs, "Worker threads")->check(CLI::Range(1, 1024))->capture_default_str();
+    command.add_option("--shard", flags.shard, "Process only shard K of N (K/N, by hash of the input's name)");
+}
+
+int exit_code_for(const RejectLog& rejects, const BatchFlags& flags) {
+    const long limit = flags.strict ? 0 : flags.max_errors;
+    if (limit >= 0 && static_cast<long>(rejects.total()) > limit) return kExitRejects;
+    return kExitOk;
+}
+
+void run_command(int& exit_code, const std::function<int()>& body) {
+    try {
+        exit_code = body();
+    } catch (const UsageError& e) {
+        spdlog::error("{}", e.what());
+        exit_code = kExitUsage;
+    } catch (const Error& e) {
+        spdlog::error("{} ({})", e.what(), e.code());
+        exit_code = kExitFatal;
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        exit_code = kExitFatal;
+    }
+}
+
+void log_summary(const std::string& stage, size_t records, const RejectLog& rejects) {
+    std::string detail;
+    for (const auto& [code, count] : rejects.by_code())
+        detail += (detail.empty() ? " (" : ", ") + code + ": " + std::to_string(count);
+    if (!detail.empty()) detail += ")";
+    spdlog::log(rejects.total() ? spdlog::level::warn : spdlog::level::info, "{}: {} records, {} rejected{}", stage,
+                records, rejects.total(), detail);
+}
+
+}  // namespace pubforge::cli

@@ -1,0 +1,45 @@
+// Options and behaviour every batch subcommand shares: outputs, rejects, error budget, jobs, shards, logging.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "pubforge/core/rejects.hpp"
+
+namespace pubforge::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejects = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFatal = 3;
+constexpr int kExitInterrupted = 130;
+
+struct GlobalFlags {
+    int verbosity = 0;
+    bool quiet = false;
+};
+void add_global_flags(CLI::App& app, GlobalFlags& flags);
+
+struct BatchFlags {
+    std::string output = "-";
+    std::string rejects;
+    long max_errors = -1;  // -1: any number of rejects is allowed
+    bool strict = false;
+    int jobs = 1;
+    std::string shard;
+};
+void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output = true);
+
+// 0 when rejects are within --max-errors (and --strict is off or nothing was rejected), else 1.
+int exit_code_for(const RejectLog& rejects, const BatchFlags& flags);
+
+// Runs a subcommand body and maps what it throws to the exit codes of the
+// design brief, logging the message on stderr: UsageError -> 2, Error -> 3.
+void run_command(int& exit_code, const std::function<int()>& body);
+
+// Logs "stage: N records, M rejected (code: n, ...)" on stderr.
+void log_summary(const std::string& stage, size_t records, const RejectLog& rejects);
+
+}  // namespace pubforge::cli

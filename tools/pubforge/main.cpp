@@ -1,0 +1,26 @@
+// pubforge: parse the options, hand them to the subcommand, map its outcome to an exit code.
+#include <spdlog/spdlog.h>
+
+#include "common.hpp"
+#include "subcommands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace pubforge::cli;
+    CLI::App app{"pubforge: scientific articles to vision-language training data"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("pubforge ") + PUBFORGE_VERSION);
+    GlobalFlags global;
+    add_global_flags(app, global);
+
+    int exit_code = 0;
+    for (const Subcommand& subcommand : kSubcommands)
+        subcommand.setup(*app.add_subcommand(subcommand.name, subcommand.summary), exit_code);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : kExitUsage;
+    }
+    return exit_code;
+}

@@ -1,0 +1,40 @@
+// pubforge parse: inputs (XML, PDF, PMC-OA tar.gz, directories, @lists, -) to article records.
+#include <iostream>
+
+#include "common.hpp"
+#include "pubforge/pipeline/batch.hpp"
+#include "subcommands.hpp"
+
+namespace pubforge::cli {
+
+void setup_parse(CLI::App& command, int& exit_code) {
+    struct Options {
+        std::vector<std::string> inputs;
+        std::string store = "store";
+        BatchFlags batch;
+        pipeline::ParseOptions parse;
+    };
+    auto options = std::make_shared<Options>();
+    command.add_option("inputs", options->inputs, "Files, directories, @list.txt, or - for paths on stdin")->required();
+    command.add_option("--store", options->store, "Image store directory")->capture_default_str();
+    command.add_option("--max-pixels", options->parse.pdf.max_image_pixels, "Largest image decoded, in pixels")
+        ->capture_default_str();
+    command.add_option("--pdf-time-limit", options->parse.pdf.time_limit_seconds, "Seconds per PDF before it is rejected")
+        ->capture_default_str();
+    add_batch_flags(command, options->batch);
+    command.callback([options, &exit_code] {
+        run_command(exit_code, [&] {
+            const auto inputs = collect_inputs(options->inputs, std::cin, Shard::parse(options->batch.shard.empty() ? "1/1" : options->batch.shard));
+            ImageStore store(options->store);
+            JsonlWriter out(options->batch.output);
+            RejectLog rejects(options->batch.rejects);
+            const size_t records = pipeline::parse_batch(inputs, store, options->parse, options->batch.jobs, out, rejects);
+            out.close();
+            rejects.close();
+            log_summary("parse", records, rejects);
+            return exit_code_for(rejects, options->batch);
+        });
+    });
+}
+
+}  // namespace pubforge::cli
