@@ -92,7 +92,8 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
                     const long key = label_key(family[k]->labels.front());
                     filled_later = key > label_key(last) && key < label_key(first);
                 }
-                if (filled_later) continue;
+                // A long jump is a stray letter ("Elsevier B.V.", "L: lumen"), not a missing panel.
+                if (filled_later || missing_between(last, first) > 2) continue;
                 chain.gaps += missing_between(last, first);
             }
         }
@@ -166,7 +167,8 @@ bool contains_ci(std::string_view s, std::string_view needle) {
 
 // Sentences that describe every panel: scale bars, magnification, statistics, stains, legends.
 bool applies_to_all_panels(std::string_view sentence) {
-    static constexpr std::array<std::string_view, 31> openers = {
+    static constexpr std::array<std::string_view, 36> openers = {
+        "reproduced", "reprinted", "adapted from", "modified from", "source:",
         "scale bar", "bar =", "bars =", "bars:", "bar:", "bars,", "bar,", "bars ", "original magnification",
         "magnification", "magnifications", "error bar", "data are", "data represent", "data were", "values are",
         "values represent", "results are", "abbreviation", "all ", "in all", "for all", "each ", "*", "hematoxylin",
@@ -178,7 +180,8 @@ bool applies_to_all_panels(std::string_view sentence) {
         "both panels", "in all", "all the images"};
     for (std::string_view p : phrases)
         if (contains_ci(sentence, p)) return true;
-    return false;
+    // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
+    return std::count(sentence.begin(), sentence.end(), ':') >= 3;
 }
 
 bool is_abbreviation_before(std::string_view s, size_t dot) {

@@ -350,6 +350,32 @@ std::vector<LabelCandidate> scan_label_candidates(std::string_view s, size_t max
                     furthest = std::max(furthest, e + 1);
                 }
             }
+            if (furthest == 0 && c == '(' && !glued) {
+                // "(PSA; image C)": a note, then the panel it shows.
+                size_t q = i + 1;
+                while (q < n && q < i + 60 && s[q] != ')' && s[q] != '(') ++q;
+                if (q < n && s[q] == ')') {
+                    for (size_t r = i + 1; r + 2 < q; ++r) {
+                        if (!((s[r] == ';' || s[r] == ',') && s[r + 1] == ' ')) continue;
+                        size_t t = r + 2;
+                        if (starts_with_word(s, t, "image")) t += 6;
+                        else if (starts_with_word(s, t, "panel")) t += 6;
+                        else break;
+                        size_t e = 0;
+                        if (t < q && is_upper(s[t]) && parse_label_list(s, t, LabelClass::Upper, labels, e) && e == q) {
+                            LabelCandidate cand;
+                            cand.begin = i;
+                            cand.end = q + 1;
+                            cand.label_class = LabelClass::Upper;
+                            cand.labels = labels;
+                            cand.before_punctuation = followed_by_punctuation(s, q + 1);
+                            out.push_back(std::move(cand));
+                            furthest = q + 1;
+                        }
+                        break;
+                    }
+                }
+            }
             if (furthest > 0) {
                 i = furthest - 1;
             } else if (c == '(') {
@@ -409,7 +435,10 @@ std::vector<LabelCandidate> scan_label_candidates(std::string_view s, size_t max
                                              static_cast<unsigned char>(next) >= 0x80;
                     const bool upper_ok = cls == LabelClass::Lower || cls == LabelClass::RomanLower ||
                                           boundary == Boundary::Strong;
-                    ok = starts_text && !(word_like && is_lower(next)) && upper_ok;
+                    // After a comma "a" is the article (", a 4-mm metastasis").
+                    const bool article_risk = word_like && (is_lower(next) || boundary == Boundary::Weak ||
+                                                            (is_upper(labels[0].text[0]) && is_digit(next)));
+                    ok = starts_text && !article_risk && upper_ok;
                     cand.end = e;
                 }
             }
