@@ -87,14 +87,24 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         if (!fills_hole) {
             if (label_key(first) <= label_key(last)) continue;
             if (!is_successor(last, first)) {
+                // A label that comes again later is a forward reference here ("compare (C)" before "(B)").
+                bool repeated_later = false;
                 bool filled_later = false;
-                for (size_t k = j + 1; k < family.size() && !filled_later; ++k) {
-                    const long key = label_key(family[k]->labels.front());
-                    filled_later = key > label_key(last) && key < label_key(first);
+                for (size_t k = j + 1; k < family.size(); ++k) {
+                    for (const LabelToken& t : family[k]->labels) {
+                        repeated_later = repeated_later || label_key(t) == label_key(first);
+                        filled_later = filled_later || (label_key(t) > label_key(last) && label_key(t) < label_key(first));
+                    }
                 }
                 // A long jump is a stray letter ("Elsevier B.V.", "L: lumen"), not a missing panel.
-                if (filled_later || missing_between(last, first) > 2) continue;
-                chain.gaps += missing_between(last, first);
+                if (repeated_later || missing_between(last, first) > 2) continue;
+                if (filled_later) {
+                    // Panels described out of order ("(a,b) ... (d,e) ... (c)"): the skipped ones become holes.
+                    if (first.minor == 0 && last.minor == 0)
+                        for (int m = last.major + 1; m < first.major; ++m) holes.push_back(static_cast<long>(m) * 1000);
+                } else {
+                    chain.gaps += missing_between(last, first);
+                }
             }
         }
         accept(c);
@@ -250,8 +260,9 @@ bool word_at(std::string_view s, size_t p, size_t end, std::string_view word) {
 std::pair<size_t, size_t> trim_connectors(std::string_view s, size_t begin, size_t end) {
     for (bool moved = true; moved && begin < end;) {
         moved = false;
+        // ')' is the rest of "((a), (b)) text", where brackets wrap a list of labels.
         while (begin < end && (is_space(s[begin]) || s[begin] == ',' || s[begin] == ';' || s[begin] == ':' ||
-                               s[begin] == '.' || s[begin] == '&')) {
+                               s[begin] == '.' || s[begin] == '&' || s[begin] == ')')) {
             ++begin;
             moved = true;
         }
@@ -268,7 +279,7 @@ std::pair<size_t, size_t> trim_connectors(std::string_view s, size_t begin, size
     }
     for (bool moved = true; moved && end > begin;) {
         moved = false;
-        while (end > begin && (is_space(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == ';')) {
+        while (end > begin && (is_space(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == ';' || s[end - 1] == '(')) {
             --end;
             moved = true;
         }
