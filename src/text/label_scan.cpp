@@ -338,6 +338,20 @@ std::vector<LabelCandidate> scan_label_candidates(std::string_view s, size_t max
                     }
                     if (e >= n || s[e] != close) continue;
                     if (c == '[' && classes[k] == LabelClass::Digit) continue;  // [1]: a citation
+                    // "(C)-(E)": a range written with two bracketed labels.
+                    if (const size_t d = dash_length(s, e + 1); d && e + 1 + d < n && s[e + 1 + d] == c) {
+                        LabelToken to;
+                        size_t te = 0;
+                        if (parse_token(s, e + 2 + d, classes[k], to, te) && te < n && s[te] == close &&
+                            labels.size() == 1 && to.minor == 0 && labels[0].minor == 0 &&
+                            to.major > labels[0].major && to.major - labels[0].major < 26 &&
+                            (classes[k] == LabelClass::Upper || classes[k] == LabelClass::Lower)) {
+                            const char base = classes[k] == LabelClass::Upper ? 'A' : 'a';
+                            for (int v = labels[0].major + 1; v <= to.major; ++v)
+                                labels.push_back({std::string(1, static_cast<char>(base + v - 1)), v, 0});
+                            e = te;
+                        }
+                    }
                     LabelCandidate cand;
                     cand.begin = i;
                     cand.end = e + 1;
