@@ -114,6 +114,11 @@ bool parse_token(std::string_view s, size_t p, LabelClass cls, LabelToken& token
             return true;
         }
         case LabelClass::Position: {
+            // Every position word starts with one of these letters; most words are rejected here.
+            const char first = lower(s[p]);
+            if (first != 'u' && first != 'l' && first != 't' && first != 'b' && first != 'f' && first != 'r' &&
+                first != 'm' && first != 'c' && first != 'i')
+                return false;
             for (std::string_view word : kPositionWords) {
                 if (!starts_with_word(s, p, word)) continue;
                 size_t q = p + word.size();
@@ -406,6 +411,16 @@ std::vector<LabelCandidate> scan_label_candidates(std::string_view s, size_t max
             // "tissuesA) Evaluation": a title glued to an upper-case label with a bracket.
             glued_to_word = is_lower(p) && is_upper(c);
             if (!(is_space(p) || p == '.' || p == ';' || p == ':' || p == ',' || after_dash || glued_to_word)) continue;
+        }
+        // Labels are short words ("B", "B12", "viii", "300", "Upper"): skip longer ones without parsing.
+        // A capital glued to lower case ends the skip: "tissuesA)" still gets its chance.
+        auto word_goes_on = [&](size_t at) { return at < n && is_alnum(s[at]) && !(is_upper(s[at]) && is_lower(s[at - 1])); };
+        size_t word_end = i + 1;
+        while (word_goes_on(word_end) && word_end - i <= 7) ++word_end;
+        if (word_end - i > 7) {
+            i = word_end - 1;
+            while (word_goes_on(i + 1)) ++i;
+            continue;
         }
         const Boundary boundary = boundary_before(s, i);
         const size_t count = classes_at(c, classes);
