@@ -61,3 +61,32 @@ TEST(OrderedTest, FatalErrorsStopTheRun) {
 
 }  // namespace
 }  // namespace pubforge::pipeline
+
+namespace pubforge::pipeline {
+namespace {
+
+TEST(OrderedTest, InterruptStopsReadingFinishesInFlightAndThrows) {
+    int produced = 0;
+    int emitted = 0;
+    try {
+        for_each_ordered<int>(
+            2,
+            [&](int& item) {
+                item = produced++;
+                if (produced == 10) request_interrupt();
+                return true;  // an endless input: only the interrupt ends it
+            },
+            [](int&) { return Outcome{}; }, [&](Outcome&) { ++emitted; });
+        request_interrupt(false);
+        FAIL() << "expected Error(interrupted)";
+    } catch (const Error& e) {
+        request_interrupt(false);
+        EXPECT_EQ(e.code(), "interrupted");
+        EXPECT_TRUE(e.fatal());
+    }
+    EXPECT_EQ(emitted, produced);  // everything read was emitted, nothing lost in flight
+    EXPECT_LT(produced, 20);
+}
+
+}  // namespace
+}  // namespace pubforge::pipeline
