@@ -13,7 +13,7 @@ namespace {
 const std::regex& label_pattern() {
     static const std::regex pattern(
         R"re(^((?:(?:Supplementary|Supplemental|SUPPLEMENTARY|Suppl\.|Extended\s+Data|EXTENDED\s+DATA|Additional)\s+)?))re"
-        R"re((Figures?|FIGURES?|Figs?\.?|FIGS?\.?|Figuras?|FIGURAS?|Tables?|TABLES?|Tabelas?|TABELAS?|Tablas?|TABLAS?|Tab\.|Quadro|QUADRO|Scheme|SCHEME|Plate|PLATE))re"
+        R"re((Figures?|FIGURES?|Figuras?|FIGURAS?|Figs?\.?|FIGS?\.?|Tables?|TABLES?|Tabelas?|TABELAS?|Tablas?|TABLAS?|Tab\.|Quadro|QUADRO|Scheme|SCHEME|Plate|PLATE))re"
         R"re((\.?)\s*((?:[A-Z]?\d+(?:\.\d+)*[a-z]?)|(?:[IVXL]+)(?![A-Za-z]))?)re"
         R"re(\s*(:|\.|\||-|–|—|,)?)re");
     return pattern;
@@ -41,6 +41,27 @@ bool label_stands_out(const Line& line) {
     const Word& first = line.words.front();
     const Word& after = line.words.size() > 2 ? line.words[2] : line.words[1];
     return first.bold != after.bold || std::abs(first.font_size - after.font_size) > 0.5;
+}
+
+// Figure and table notes that follow a caption: sources, abbreviations, footnotes.
+bool starts_note(const std::string& line) {
+    static const std::regex pattern(R"re(^(Source|Sources|Fonte|Fontes|Fuente|Note|Notes|Nota|Notas)\s*:)re");
+    return std::regex_search(line, pattern);
+}
+
+// A line that shares its baseline with text in another block to its right or left is a table row.
+bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line) {
+    for (size_t b = 0; b < page.blocks.size(); ++b) {
+        if (b == block_index) continue;
+        for (const Line& other : page.blocks[b].lines) {
+            if (std::abs(other.box.y1 - line.box.y1) > 0.3 * line.font_size) continue;
+            // Cells are short; a long neighbour is the other column's running text.
+            if (other.box.width() > 0.25 * page.width || line.box.width() > 0.5 * page.width) continue;
+            const double gap = std::max(other.box.x0 - line.box.x1, line.box.x0 - other.box.x1);
+            if (gap > 0 && gap < 0.25 * page.width) return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -105,6 +126,16 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                 caption.box = line.box;
                 for (size_t k = l + 1; k < block.lines.size(); ++k) {
                     if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
+                    if (starts_note(block.lines[k].text)) break;  // "Source: ..." notes are not caption text
+                    if (k > l + 1 && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
+                    if (ends_table_row(page, b, block.lines[k])) break;  // table cells under a table caption
+                    const Line& before = block.lines[k - 1];
+                    if (k > l + 1 && block.lines[k].box.y0 - before.box.y1 >
+                                         1.6 * std::max(1.0, before.box.y0 - block.lines[k - 2].box.y1) + 1)
+                        break;  // the line pitch opens up: a new paragraph or a table body
+                    if (before.text.back() == '.' && k + 1 < block.lines.size() &&
+                        block.lines[k].box.width() < 0.45 * line.box.width())
+                        break;  // a short line after a full stop, with more below: a table's first cell
                     append_line_text(text, block.lines[k].text);
                     caption.box = caption.box.united(block.lines[k].box);
                 }

@@ -133,6 +133,12 @@ void Interpreter::show_text(const std::string& bytes) {
             trm.apply(0, 1, ux, uy);
             glyph.font_size = std::hypot(ux - ox, uy - oy);
             glyph.baseline = oy;
+            glyph.origin_x = ox;
+            double rx, ry;
+            trm.apply(1, 0, rx, ry);
+            const double angle = std::atan2(ry - oy, rx - ox) * 180 / 3.14159265358979;
+            const double quarter = std::round(angle / 90) * 90;
+            glyph.rotation = std::abs(angle - quarter) < 5 ? (static_cast<int>(quarter) + 360) % 360 : -1;
             glyph.bold = ts.font->bold();
             glyph.low_confidence = ts.font->low_confidence();
             glyph.font_id = ts.font_id;

@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 
+#include <opencv2/core/utils/logger.hpp>
+
 #include "article_text.hpp"
 #include "font_cache.hpp"
 #include "podofo_util.hpp"
@@ -23,6 +25,8 @@ void silence_podofo() {
     std::call_once(once, [] {
         PoDoFo::PdfError::EnableDebug(false);
         PoDoFo::PdfError::EnableLogging(false);
+        // OpenCV's decoders log to stderr (e.g. JPEG 2000 colour space notes); the library never prints.
+        cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     });
 }
 

@@ -251,12 +251,66 @@ std::string Block::text() const {
     return out;
 }
 
+// Rotated text (landscape captions, axis titles) is laid out in its own upright frame and
+// mapped back, so a caption printed sideways still reads as lines.
+struct Frame {
+    int rotation = 0;
+    void to_frame(double x, double y, double& fx, double& fy) const {
+        switch (rotation) {
+            case 90: fx = y, fy = -x; break;
+            case 180: fx = -x, fy = -y; break;
+            case 270: fx = -y, fy = x; break;
+            default: fx = x, fy = y;
+        }
+    }
+    void to_page(double fx, double fy, double& x, double& y) const {
+        switch (rotation) {
+            case 90: x = -fy, y = fx; break;
+            case 180: x = -fx, y = -fy; break;
+            case 270: x = fy, y = -fx; break;
+            default: x = fx, y = fy;
+        }
+    }
+    Box map(const Box& b, bool into_frame) const {
+        double ax, ay, bx, by;
+        if (into_frame) {
+            to_frame(b.x0, b.y0, ax, ay);
+            to_frame(b.x1, b.y1, bx, by);
+        } else {
+            to_page(b.x0, b.y0, ax, ay);
+            to_page(b.x1, b.y1, bx, by);
+        }
+        return {std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
+    }
+};
+
 PageLayout build_layout(const PageContent& page) {
     PageLayout layout;
     layout.number = page.number;
     layout.width = page.width;
     layout.height = page.height;
-    layout.blocks = build_blocks(build_lines(build_words(page.glyphs)));
+    for (int rotation : {0, 90, 180, 270}) {
+        const Frame frame{rotation};
+        std::vector<Glyph> glyphs;
+        for (const Glyph& g : page.glyphs) {
+            if (g.rotation != rotation) continue;
+            Glyph copy = g;
+            copy.box = frame.map(g.box, true);
+            frame.to_frame(g.origin_x, g.baseline, copy.origin_x, copy.baseline);
+            glyphs.push_back(std::move(copy));
+        }
+        if (glyphs.empty()) continue;
+        std::vector<Block> blocks = build_blocks(build_lines(build_words(glyphs)));
+        if (rotation != 0)
+            for (Block& block : blocks) {
+                block.box = frame.map(block.box, false);
+                for (Line& line : block.lines) {
+                    line.box = frame.map(line.box, false);
+                    for (Word& word : line.words) word.box = frame.map(word.box, false);
+                }
+            }
+        for (Block& block : blocks) layout.blocks.push_back(std::move(block));
+    }
     order_blocks(layout);
     return layout;
 }

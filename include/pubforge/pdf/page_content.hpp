@@ -32,7 +32,9 @@ struct Glyph {
     std::string text;
     Box box;
     double font_size = 0;   // effective size on the page, in points
-    double baseline = 0;    // y of the baseline, top-left origin
+    double baseline = 0;    // y of the glyph origin (on the baseline), top-left origin
+    double origin_x = 0;    // x of the glyph origin
+    int rotation = 0;       // writing direction on the page: 0, 90, 180, 270 degrees clockwise; -1 skewed
     bool bold = false;
     bool low_confidence = false;  // font had no usable encoding: text is a guess
     int font_id = 0;
