@@ -206,7 +206,11 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
             for (bool grew = true; grew;) {
                 grew = false;
                 for (Element& e : elements) {
-                    if (!usable(e)) continue;
+                    // Pictures side by side with the figure belong to it even across the column line.
+                    const double row_overlap = std::min(e.box.y1, figure.box.y1) - std::max(e.box.y0, figure.box.y0);
+                    const bool beside = !e.used && !e.rules_only && row_overlap > 0.5 * e.box.height() &&
+                                        std::max(e.box.x0 - figure.box.x1, figure.box.x0 - e.box.x1) < 0.25 * layout.width;
+                    if (!usable(e) && !beside) continue;
                     const bool same_side = chose_above ? e.box.y1 <= cb.y0 + 4 : e.box.y0 >= cb.y1 - 4;
                     if (!same_side) continue;
                     const Box gap = figure.box.united(e.box);

@@ -50,6 +50,8 @@ Error load_error(const PoDoFo::PdfError& error, const SourceDocument& doc) {
         default:
             break;
     }
+    if (doc.bytes.find("/Encrypt") != std::string::npos)
+        return Error("pdf.encrypted", doc.path + ": encrypted with a method that cannot be decrypted here (" + detail + ")");
     if (looks_truncated(doc.bytes)) return Error("pdf.truncated", doc.path + ": the file ends early (" + detail + ")");
     return Error("pdf.malformed", doc.path + ": PoDoFo cannot read it (" + detail + ")");
 }
