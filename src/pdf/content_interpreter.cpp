@@ -61,6 +61,7 @@ struct TextState {
 struct GraphicsState {
     Matrix ctm;
     TextState text;
+    Box clip{-1e9, -1e9, 1e9, 1e9};  // bounding box of the clipping path, page space
 };
 
 class Interpreter {
@@ -94,7 +95,7 @@ private:
         path_.y1 = std::max(path_.y1, py);
         has_path_ = true;
     }
-    void paint_path(bool filled);
+    void paint_path(int filled);  // 1 fill, 0 stroke, -1 no paint (n)
     void draw_xobject(const std::string& name, const PdfObject* resources);
     void inline_image(const std::string& data);
 
@@ -159,13 +160,15 @@ void Interpreter::show_array(const PoDoFo::PdfArray& items) {
     }
 }
 
-void Interpreter::paint_path(bool filled) {
-    if (has_path_) {
-        Box box = path_;
+void Interpreter::paint_path(int filled) {
+    if (has_path_ && clip_pending_) state_.clip = state_.clip.intersected(path_);
+    clip_pending_ = false;
+    if (has_path_ && filled >= 0) {
+        Box box = path_.intersected(state_.clip);
         // Hairlines have no area; give them half a point so they still count as ink.
         if (box.width() < 0.5) box.x0 -= 0.25, box.x1 += 0.25;
         if (box.height() < 0.5) box.y0 -= 0.25, box.y1 += 0.25;
-        page_.vectors.push_back({box, filled});
+        if (box.x1 >= box.x0 && box.y1 >= box.y0) page_.vectors.push_back({box, filled > 0});
     }
     path_ = {};
     has_path_ = false;
@@ -177,7 +180,8 @@ void Interpreter::draw_xobject(const std::string& name, const PdfObject* resourc
     const std::string subtype = podofo::name(podofo::get(xobject, "Subtype"));
     if (subtype == "Image") {
         ImagePlacement image;
-        image.box = transformed_box(state_.ctm, 0, 0, 1, 1);
+        image.box = transformed_box(state_.ctm, 0, 0, 1, 1).intersected(state_.clip);
+        if (image.box.empty()) return;  // clipped away entirely
         image.xobject_number = static_cast<int>(xobject->Reference().ObjectNumber());
         image.xobject_generation = static_cast<int>(xobject->Reference().GenerationNumber());
         image.pixel_width = static_cast<int>(podofo::number(podofo::get(xobject, "Width")));
@@ -227,7 +231,7 @@ void Interpreter::draw_xobject(const std::string& name, const PdfObject* resourc
 
 void Interpreter::inline_image(const std::string& data) {
     ImagePlacement image;
-    image.box = transformed_box(state_.ctm, 0, 0, 1, 1);
+    image.box = transformed_box(state_.ctm, 0, 0, 1, 1).intersected(state_.clip);
     image.inline_data = data;
     std::string dict = "<<";
     for (size_t i = 0; i + 1 < inline_dict_.size(); i += 2) {
@@ -341,14 +345,17 @@ void Interpreter::run(PoDoFo::PdfContentsTokenizer& tokenizer, const PdfObject* 
             path_point(operand(3), operand(2));
             path_point(operand(1), operand(0));
         } else if (op == "S" || op == "s") {
-            paint_path(false);
+            paint_path(0);
         } else if (op == "f" || op == "F" || op == "f*" || op == "B" || op == "B*" || op == "b" || op == "b*") {
-            paint_path(true);
+            paint_path(1);
         } else if (op == "n") {
-            path_ = {};
-            has_path_ = false;
+            paint_path(-1);
+        } else if (op == "W" || op == "W*") {
+            clip_pending_ = true;  // takes effect when the path is painted or ended
         } else if (op == "sh") {
-            // A shading fills the current clip; without clip tracking, record nothing rather than the page.
+            // A shading fills the current clip: record it when a clip bounds it.
+            if (state_.clip.x0 > -1e8 && state_.clip.x1 < 1e8 && !state_.clip.empty())
+                page_.vectors.push_back({state_.clip, true});
         }
         operands_.clear();
     }

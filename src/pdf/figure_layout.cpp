@@ -226,15 +226,38 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
             }
             figure.found_graphics = true;
         } else if (table) {
-            // Ruleless tables are only text: the lines below the caption, down to the next barrier.
-            double bottom = layout.height;
-            for (const Box& barrier : barriers)
-                if (barrier.y0 >= cb.y1 + 1 && horizontal_overlap(barrier, x0, x1) > 0 && barrier.y0 < bottom) bottom = barrier.y0;
-            for (size_t b = 0; b < layout.blocks.size(); ++b)
-                for (const Line& line : layout.blocks[b].lines)
-                    if (!caption_blocks.count(b) && line.box.y0 >= cb.y1 - 1 && line.box.y1 <= bottom &&
-                        horizontal_overlap(line.box, x0, x1) > 0.8 * line.box.width())
-                        figure.box = figure.box.united(line.box);
+            // Ruleless tables are only text: the lines on the side of the caption that looks most
+            // like a table (rows of several cells), up to the next barrier.
+            auto side_region = [&](bool above, int& rows) {
+                double limit = above ? 0 : layout.height;
+                for (const Box& barrier : barriers) {
+                    if (horizontal_overlap(barrier, x0, x1) <= 0) continue;
+                    if (above && barrier.y1 <= cb.y0 - 1) limit = std::max(limit, barrier.y1);
+                    if (!above && barrier.y0 >= cb.y1 + 1) limit = std::min(limit, barrier.y0);
+                }
+                Box region;
+                std::vector<const Line*> inside;
+                for (size_t b = 0; b < layout.blocks.size(); ++b)
+                    for (const Line& line : layout.blocks[b].lines) {
+                        const bool between = above ? line.box.y1 <= cb.y0 + 1 && line.box.y0 >= limit
+                                                   : line.box.y0 >= cb.y1 - 1 && line.box.y1 <= limit;
+                        if (!caption_blocks.count(b) && between && horizontal_overlap(line.box, x0, x1) > 0.8 * line.box.width()) {
+                            region = region.united(line.box);
+                            inside.push_back(&line);
+                        }
+                    }
+                rows = 0;
+                for (const Line* a : inside)
+                    for (const Line* b : inside)
+                        if (a != b && std::abs(a->box.y1 - b->box.y1) < 2 && a->box.x0 < b->box.x0) {
+                            ++rows;
+                            break;
+                        }
+                return region;
+            };
+            int rows_above = 0, rows_below = 0;
+            const Box up = side_region(true, rows_above), down = side_region(false, rows_below);
+            figure.box = rows_above > rows_below ? up : (down.empty() ? up : down);
             figure.found_graphics = !figure.box.empty();
         }
         if (!figure.found_graphics) {
