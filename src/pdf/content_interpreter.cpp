@@ -208,6 +208,8 @@ void Interpreter::draw_xobject(const std::string& name, const PdfObject* resourc
     }
     GraphicsState inner = state_;
     inner.ctm = matrix_from(podofo::numbers(podofo::get(xobject, "Matrix"))) * state_.ctm;
+    if (const auto bbox = podofo::numbers(podofo::get(xobject, "BBox")); bbox.size() == 4)  // forms clip to their BBox
+        inner.clip = inner.clip.intersected(transformed_box(inner.ctm, bbox[0], bbox[1], bbox[2], bbox[3]));
     const PdfObject* own_resources = podofo::get(xobject, "Resources");
     forms_open_.insert(key);
     ++depth_;

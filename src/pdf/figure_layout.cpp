@@ -167,6 +167,36 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
             }
             return best;
         };
+        auto side_region = [&](bool above, int& rows) {
+            double limit = above ? 0 : layout.height;
+            for (const Box& barrier : barriers) {
+                if (horizontal_overlap(barrier, x0, x1) <= 0) continue;
+                if (above && barrier.y1 <= cb.y0 - 1) limit = std::max(limit, barrier.y1);
+                if (!above && barrier.y0 >= cb.y1 + 1) limit = std::min(limit, barrier.y0);
+            }
+            Box region;
+            std::vector<const Line*> inside;
+            for (size_t b = 0; b < layout.blocks.size(); ++b)
+                for (const Line& line : layout.blocks[b].lines) {
+                    const bool between = above ? line.box.y1 <= cb.y0 + 1 && line.box.y0 >= limit
+                                               : line.box.y0 >= cb.y1 - 1 && line.box.y1 <= limit;
+                    if (!caption_blocks.count(b) && between && horizontal_overlap(line.box, x0, x1) > 0.8 * line.box.width()) {
+                        region = region.united(line.box);
+                        inside.push_back(&line);
+                    }
+                }
+            rows = 0;
+            for (const Line* a : inside)
+                for (const Line* b : inside)
+                    if (a != b && std::abs(a->box.y1 - b->box.y1) < 2 && a->box.x0 < b->box.x0) {
+                        ++rows;
+                        break;
+                    }
+            return region;
+        };
+        int rows_above = 0, rows_below = 0;
+        const Box text_above = table ? side_region(true, rows_above) : Box{};
+        const Box text_below = table ? side_region(false, rows_below) : Box{};
         const long above = nearest(true), below = nearest(false);
         long chosen = -1;
         bool chose_above = true;
@@ -174,7 +204,9 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
             return i < 0 ? 1e300 : (up ? cb.y0 - elements[i].box.y1 : elements[i].box.y0 - cb.y1);
         };
         if (table) {
-            chose_above = below < 0 || (above >= 0 && distance_of(above, true) < 0.5 * distance_of(below, false));
+            // Table rows (lines with several cells) say which side the table is on; else the nearer rules.
+            if (above >= 0 && below >= 0 && rows_above != rows_below) chose_above = rows_above > rows_below;
+            else chose_above = below < 0 || (above >= 0 && distance_of(above, true) < 0.5 * distance_of(below, false));
         } else {
             chose_above = above >= 0 && (below < 0 || distance_of(above, true) <= 2 * distance_of(below, false) + 12);
         }
@@ -228,36 +260,7 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
         } else if (table) {
             // Ruleless tables are only text: the lines on the side of the caption that looks most
             // like a table (rows of several cells), up to the next barrier.
-            auto side_region = [&](bool above, int& rows) {
-                double limit = above ? 0 : layout.height;
-                for (const Box& barrier : barriers) {
-                    if (horizontal_overlap(barrier, x0, x1) <= 0) continue;
-                    if (above && barrier.y1 <= cb.y0 - 1) limit = std::max(limit, barrier.y1);
-                    if (!above && barrier.y0 >= cb.y1 + 1) limit = std::min(limit, barrier.y0);
-                }
-                Box region;
-                std::vector<const Line*> inside;
-                for (size_t b = 0; b < layout.blocks.size(); ++b)
-                    for (const Line& line : layout.blocks[b].lines) {
-                        const bool between = above ? line.box.y1 <= cb.y0 + 1 && line.box.y0 >= limit
-                                                   : line.box.y0 >= cb.y1 - 1 && line.box.y1 <= limit;
-                        if (!caption_blocks.count(b) && between && horizontal_overlap(line.box, x0, x1) > 0.8 * line.box.width()) {
-                            region = region.united(line.box);
-                            inside.push_back(&line);
-                        }
-                    }
-                rows = 0;
-                for (const Line* a : inside)
-                    for (const Line* b : inside)
-                        if (a != b && std::abs(a->box.y1 - b->box.y1) < 2 && a->box.x0 < b->box.x0) {
-                            ++rows;
-                            break;
-                        }
-                return region;
-            };
-            int rows_above = 0, rows_below = 0;
-            const Box up = side_region(true, rows_above), down = side_region(false, rows_below);
-            figure.box = rows_above > rows_below ? up : (down.empty() ? up : down);
+            figure.box = rows_above > rows_below ? text_above : (text_below.empty() ? text_above : text_below);
             figure.found_graphics = !figure.box.empty();
         }
         if (!figure.found_graphics) {
