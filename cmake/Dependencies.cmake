@@ -17,3 +17,7 @@ target_include_directories(pubforge_deps SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS}
 target_link_libraries(pubforge_deps INTERFACE
   nlohmann_json::nlohmann_json spdlog::spdlog LibXml2::LibXml2 SQLite::SQLite3
   LibArchive::LibArchive OpenSSL::Crypto TBB::tbb ${OpenCV_LIBS} PkgConfig::PODOFO)
+
+# GIF: OpenCV 4.6 cannot read it; giflib (libgif-dev) decodes the first frame (docs/crop.md).
+find_package(GIF REQUIRED)
+target_link_libraries(pubforge_deps INTERFACE GIF::GIF)

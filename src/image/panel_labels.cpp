@@ -1,0 +1,210 @@
+// Panel letters: small isolated glyph groups, read by matching against glyphs OpenCV renders itself.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include <opencv2/imgproc.hpp>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+constexpr int kGlyphSize = 16;
+
+struct Template {
+    char character;
+    float aspect;                   // width / height of the glyph's ink
+    std::array<float, kGlyphSize * kGlyphSize> pixels;  // zero mean, unit norm
+};
+
+// The ink of a binary glyph, padded to a square and scaled to kGlyphSize, normalised
+// for correlation.
+std::array<float, kGlyphSize * kGlyphSize> normalise_glyph(const cv::Mat& ink) {
+    const int side = std::max(ink.cols, ink.rows);
+    cv::Mat square = cv::Mat::zeros(side, side, CV_8U);
+    ink.copyTo(square(cv::Rect((side - ink.cols) / 2, (side - ink.rows) / 2, ink.cols, ink.rows)));
+    cv::Mat small;
+    cv::resize(square, small, cv::Size(kGlyphSize, kGlyphSize), 0, 0, cv::INTER_AREA);
+    std::array<float, kGlyphSize * kGlyphSize> out{};
+    double mean = 0.0;
+    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) mean += small.data[i];
+    mean /= out.size();
+    double norm = 0.0;
+    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) {
+        out[i] = static_cast<float>(small.data[i] - mean);
+        norm += out[i] * out[i];
+    }
+    const float inverse = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+    for (float& v : out) v *= inverse;
+    return out;
+}
+
+// Letters and digits in the Hershey fonts at a few weights; digits are there so that
+// tick labels read as digits instead of being forced onto the nearest letter.
+const std::vector<Template>& templates() {
+    static const std::vector<Template> built = [] {
+        std::vector<Template> all;
+        const std::string characters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        const int fonts[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX,
+                             cv::FONT_HERSHEY_COMPLEX};
+        for (const int font : fonts) {
+            for (const int thickness : {2, 4, 6}) {
+                for (const char c : characters) {
+                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8U);
+                    cv::putText(canvas, std::string(1, c), cv::Point(20, 90), font, 2.0, cv::Scalar(255), thickness,
+                                cv::LINE_AA);
+                    cv::Mat binary;
+                    cv::threshold(canvas, binary, 127, 255, cv::THRESH_BINARY);
+                    const cv::Rect ink = cv::boundingRect(binary);
+                    if (ink.area() == 0) continue;
+                    Template t;
+                    t.character = c;
+                    t.aspect = static_cast<float>(ink.width) / ink.height;
+                    t.pixels = normalise_glyph(binary(ink));
+                    all.push_back(t);
+                }
+            }
+        }
+        return all;
+    }();
+    return built;
+}
+
+struct Reading {
+    char character = 0;
+    double score = 0.0;
+};
+
+Reading read_glyph(const cv::Mat& ink) {
+    const auto glyph = normalise_glyph(ink);
+    const float aspect = static_cast<float>(ink.cols) / ink.rows;
+    Reading best;
+    for (const Template& t : templates()) {
+        if (std::abs(std::log(aspect / t.aspect)) > 0.45f) continue;
+        float dot = 0.0f;
+        for (size_t i = 0; i < glyph.size(); ++i) dot += glyph[i] * t.pixels[i];
+        if (dot > best.score) best = {t.character, dot};
+    }
+    return best;
+}
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+struct Component {
+    cv::Rect box;
+    int area = 0;
+    int id = 0;
+};
+
+}  // namespace
+
+std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
+    cv::Mat ids, stats, centroids;
+    const int count = cv::connectedComponentsWithStats(canvas.foreground, ids, stats, centroids, 8, CV_32S);
+    const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
+    const int max_height = std::max(10, std::min(64, std::min(image_height, image_width) / 8));
+    std::vector<Component> glyphs;
+    for (int i = 1; i < count; ++i) {
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                           stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        if (box.height < 6 || box.height > max_height || box.width > 1.6 * box.height) continue;
+        glyphs.push_back({box, stats.at<int>(i, cv::CC_STAT_AREA), i});
+    }
+    // Glyphs side by side on one line ("(c)", "A1") form one mark.
+    std::sort(glyphs.begin(), glyphs.end(), [](const Component& a, const Component& b) { return a.box.x < b.box.x; });
+    std::vector<bool> used(glyphs.size(), false);
+    cv::Mat integral;
+    cv::integral(canvas.foreground, integral, CV_32S);
+    auto ink_in = [&](const cv::Rect& r) {
+        return integral.at<int>(r.y + r.height, r.x + r.width) - integral.at<int>(r.y, r.x + r.width) -
+               integral.at<int>(r.y + r.height, r.x) + integral.at<int>(r.y, r.x);
+    };
+    std::vector<LabelMark> marks;
+    for (size_t i = 0; i < glyphs.size(); ++i) {
+        if (used[i]) continue;
+        std::vector<size_t> group{i};
+        cv::Rect box = glyphs[i].box;
+        for (size_t j = i + 1; j < glyphs.size() && group.size() < 3; ++j) {
+            const cv::Rect& next = glyphs[j].box;
+            const int gap = next.x - (box.x + box.width);
+            if (gap > 0.35 * box.height) break;
+            const int overlap = std::min(box.y + box.height, next.y + next.height) - std::max(box.y, next.y);
+            if (overlap < 0.6 * std::min(box.height, next.height)) continue;
+            group.push_back(j);
+            box |= next;
+        }
+        const int h = box.height;
+        const cv::Rect around = cv::Rect(box.x - h, box.y - h / 2, box.width + 2 * h, h + h) &
+                                cv::Rect(0, 0, image_width, image_height);
+        int own = 0;
+        for (const size_t g : group) own += glyphs[g].area;
+        if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
+        for (const size_t g : group) used[g] = true;
+        // Read each glyph; parentheses (tall and thin) are kept out of the text.
+        std::string text;
+        double confidence = 1.0;
+        for (const size_t g : group) {
+            const Component& c = glyphs[g];
+            if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
+                (g == group.front() || g == group.back()))
+                continue;
+            cv::Mat ink = (ids(c.box) == c.id);
+            const Reading reading = read_glyph(ink);
+            text += reading.character;
+            confidence = std::min(confidence, reading.score);
+        }
+        if (text.empty() || !is_letter(text[0])) continue;
+        if (text.size() > 1 && !std::all_of(text.begin() + 1, text.end(), [](char c) { return is_digit(c); })) continue;
+        if (confidence < 0.45) continue;
+        marks.push_back({box, text, confidence});
+    }
+    return marks;
+}
+
+std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
+    // Shapes that only differ by size between cases; the case is decided by the others.
+    auto index_of = [](const LabelMark& m) { return std::tolower(static_cast<unsigned char>(m.text[0])) - 'a'; };
+    std::vector<LabelMark> best;
+    double best_score = 0.0;
+    for (const LabelMark& reference : marks) {
+        const double height = reference.box.height;
+        std::map<int, LabelMark> by_letter;
+        for (const LabelMark& m : marks) {
+            if (std::abs(m.box.height - height) > 0.25 * height + 1) continue;
+            const int index = index_of(m);
+            auto found = by_letter.find(index);
+            if (found == by_letter.end() || m.confidence > found->second.confidence) by_letter[index] = m;
+        }
+        // The labels a, b, c, ... with at most one letter missed on the way.
+        std::vector<LabelMark> run;
+        int missed = 0;
+        for (int index = 0; index < 26; ++index) {
+            auto found = by_letter.find(index);
+            if (found != by_letter.end()) {
+                run.push_back(found->second);
+                continue;
+            }
+            if (run.empty() || ++missed > 1) break;
+        }
+        if (run.size() < 2) continue;
+        double score = 0.0;
+        for (const LabelMark& m : run) score += m.confidence;
+        if (score > best_score) {
+            best_score = score;
+            best = run;
+        }
+    }
+    // One case for the whole set: upper if most glyphs read as capitals.
+    int upper = 0;
+    for (const LabelMark& m : best) upper += std::isupper(static_cast<unsigned char>(m.text[0])) ? 1 : 0;
+    const bool capitals = 2 * upper > static_cast<int>(best.size());
+    for (LabelMark& m : best)
+        m.text[0] = static_cast<char>(capitals ? std::toupper(static_cast<unsigned char>(m.text[0]))
+                                               : std::tolower(static_cast<unsigned char>(m.text[0])));
+    return best;
+}
+
+}  // namespace pubforge::panels

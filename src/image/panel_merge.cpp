@@ -1,0 +1,120 @@
+// Clean-up after the cuts: small pieces join the panel they belong to, specks go, labels claim their panels.
+#include <algorithm>
+#include <limits>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+// Gap between two boxes along x plus along y (0 when they touch or overlap); a
+// neighbour beside or below (projections overlapping) counts as nearer than one
+// diagonally away, since axis labels and legends sit beside their plot.
+double distance_between(const cv::Rect& a, const cv::Rect& b) {
+    const int dx = std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
+    const int dy = std::max({0, b.y - (a.y + a.height), a.y - (b.y + b.height)});
+    const bool aligned = dx == 0 || dy == 0;
+    return (dx + dy) * (aligned ? 1.0 : 2.0);
+}
+
+bool is_panel_sized(const cv::Rect& box, const cv::Size& figure) {
+    const int side = min_panel_side(figure);
+    return box.width >= side && box.height >= side && box.area() >= 0.008 * figure.area();
+}
+
+// Joins regions whose boxes overlap by more than a sliver, until none do.
+void merge_overlapping(std::vector<Region>& regions) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < regions.size() && !changed; ++i) {
+            for (size_t j = i + 1; j < regions.size() && !changed; ++j) {
+                const cv::Rect overlap = regions[i].box & regions[j].box;
+                const int smaller = std::min(regions[i].box.area(), regions[j].box.area());
+                if (overlap.area() > 0.15 * smaller) {
+                    regions[i].box |= regions[j].box;
+                    regions.erase(regions.begin() + static_cast<long>(j));
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas) {
+    const cv::Size figure = canvas.gray.size();
+    const int side = min_panel_side(figure);
+    std::vector<Region> big, small;
+    for (Region& r : regions) (is_panel_sized(r.box, figure) ? big : small).push_back(std::move(r));
+    if (big.empty()) {
+        // Nothing panel-sized: the figure is one panel (a table image, a single chart).
+        cv::Rect all;
+        for (const Region& r : small) all = all.area() ? (all | r.box) : r.box;
+        if (all.area() == 0) return {};
+        return {Region{all, "whole"}};
+    }
+    std::sort(small.begin(), small.end(), [](const Region& a, const Region& b) { return a.box.area() > b.box.area(); });
+    for (const Region& piece : small) {
+        double nearest = std::numeric_limits<double>::max();
+        Region* owner = nullptr;
+        for (Region& candidate : big) {
+            const double d = distance_between(piece.box, candidate.box);
+            if (d < nearest) {
+                nearest = d;
+                owner = &candidate;
+            }
+        }
+        if (owner && nearest <= 3.0 * side) {
+            owner->box |= piece.box;
+        } else if (piece.box.area() >= side * side) {
+            big.push_back(piece);  // a lone small panel far from everything else
+        }  // else: a speck, dropped
+    }
+    merge_overlapping(big);
+    return big;
+}
+
+std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
+                                    std::vector<std::string>& region_labels) {
+    std::vector<Region> groups(labels.size());
+    std::vector<bool> owned_any(labels.size(), false);
+    std::vector<Region> unowned;
+    for (const Region& r : regions) {
+        int owner = -1;
+        double nearest = std::numeric_limits<double>::max();
+        for (size_t i = 0; i < labels.size(); ++i) {
+            const cv::Rect& mark = labels[i].box;
+            const int tolerance = 2 * mark.height;
+            if (mark.x > r.box.x + tolerance || mark.y > r.box.y + tolerance) continue;
+            const double d = std::abs(r.box.y - mark.y) + std::abs(r.box.x - mark.x);
+            if (d < nearest) {
+                nearest = d;
+                owner = static_cast<int>(i);
+            }
+        }
+        if (owner < 0) {
+            unowned.push_back(r);
+            continue;
+        }
+        Region& group = groups[static_cast<size_t>(owner)];
+        group.box = owned_any[static_cast<size_t>(owner)] ? (group.box | r.box) : r.box;
+        group.method = "label";
+        owned_any[static_cast<size_t>(owner)] = true;
+    }
+    std::vector<Region> out;
+    region_labels.clear();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (!owned_any[i]) continue;
+        out.push_back(groups[i]);
+        region_labels.push_back(labels[i].text);
+    }
+    for (const Region& r : unowned) {
+        out.push_back(r);
+        region_labels.emplace_back();
+    }
+    return out;
+}
+
+}  // namespace pubforge::panels
