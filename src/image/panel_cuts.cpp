@@ -75,42 +75,85 @@ LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
 struct Gap {
     int start = 0;  // first empty line
     int end = 0;    // one past the last
-    bool ruled = false;  // made of uniform non-background lines
+    bool ruled = false;  // holds a uniform line that is not background (a drawn separator)
     int width() const { return end - start; }
 };
 
-// Interior runs of empty lines. `noise` is how many content pixels an empty line may hold.
-std::vector<Gap> find_gaps(const LineStats& stats, int noise, int min_background_gap) {
-    const int count = static_cast<int>(stats.content.size());
+struct LineKinds {
+    std::vector<bool> blank;    // background only (JPEG noise allowed)
+    std::vector<bool> uniform;  // one flat colour across, but not the background
+    std::vector<double> fill;   // share of the line that is content
+};
+
+LineKinds classify_lines(const LineStats& stats, int length) {
+    const int noise = length / 400;
+    LineKinds kinds;
+    for (size_t i = 0; i < stats.content.size(); ++i) {
+        const bool blank = stats.content[i] <= noise;
+        kinds.blank.push_back(blank);
+        kinds.uniform.push_back(!blank && stats.spread[i] <= kUniformSpread);
+        kinds.fill.push_back(length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0);
+    }
+    return kinds;
+}
+
+// A drawn line with no gutter separates panels only when what lies against it on each
+// side is solid (photographs touching it); a chart's axis has bars or ticks partly
+// covering the line beside it, and a plot frame has blank space inside.
+bool solid_side(const LineKinds& kinds, int line) {
+    if (line < 0 || line >= static_cast<int>(kinds.fill.size())) return false;
+    return kinds.fill[line] >= 0.9;
+}
+
+// Interior runs of blank lines at least `min_background_gap` wide, and drawn
+// separator lines with clean sides.
+std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
+    const int count = static_cast<int>(kinds.blank.size());
     std::vector<Gap> gaps;
     int i = 0;
     while (i < count) {
-        const bool blank = stats.content[i] <= noise;
-        const bool uniform = stats.spread[i] <= kUniformSpread;
-        if (!blank && !uniform) { ++i; continue; }
-        Gap gap{i, i, true};
-        while (i < count && (stats.content[i] <= noise || stats.spread[i] <= kUniformSpread)) {
-            if (stats.content[i] <= noise) gap.ruled = false;
-            ++i;
-        }
+        if (!kinds.blank[i] && !kinds.uniform[i]) { ++i; continue; }
+        Gap gap{i, i, false};
+        bool has_uniform = false;
+        while (i < count && (kinds.blank[i] || kinds.uniform[i])) has_uniform |= kinds.uniform[i++];
         gap.end = i;
-        const bool interior = gap.start > 0 && gap.end < count;
-        if (interior && (gap.ruled || gap.width() >= min_background_gap)) gaps.push_back(gap);
+        if (gap.start == 0 || gap.end == count) continue;  // margins, not gaps
+        // Photographs touching a drawn line on both sides: a separator without a gutter.
+        if (has_uniform && solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end)) {
+            gap.ruled = true;
+            gaps.push_back(gap);
+            continue;
+        }
+        // A drawn line at the edge of a blank run belongs to the content beside it
+        // (the axis under a bar chart): keep only the blank core.
+        while (gap.start < gap.end && kinds.uniform[gap.start]) ++gap.start;
+        while (gap.end > gap.start && kinds.uniform[gap.end - 1]) --gap.end;
+        if (gap.width() < min_background_gap) continue;
+        for (int k = gap.start; k < gap.end; ++k) gap.ruled |= kinds.uniform[k];  // a line inside a gutter
+        gaps.push_back(gap);
     }
     return gaps;
 }
 
-// Shrinks `box` to the lines holding content (neither blank nor uniform).
+// Shrinks `box` to its content: blank lines go, and so do drawn frame lines with
+// only blank lines inside them; an axis with bars standing on it stays.
 cv::Rect trim(const Canvas& canvas, cv::Rect box) {
     for (int pass = 0; pass < 2 && box.area() > 0; ++pass) {
         for (const bool rows : {true, false}) {
             const LineStats stats = line_stats(canvas, box, rows);
-            const int length = rows ? box.width : box.height;
-            const int noise = length / 400;
-            auto empty = [&](int i) { return stats.content[i] <= noise || stats.spread[i] <= kUniformSpread; };
-            int first = 0, last = static_cast<int>(stats.content.size());
-            while (first < last && empty(first)) ++first;
-            while (last > first && empty(last - 1)) --last;
+            const LineKinds kinds = classify_lines(stats, rows ? box.width : box.height);
+            const int count = static_cast<int>(kinds.blank.size());
+            int first = 0, last = count;
+            while (first < last && kinds.blank[first]) ++first;
+            int frame = first;
+            while (frame < last && kinds.uniform[frame]) ++frame;
+            if (frame > first && frame < last && kinds.blank[frame]) first = frame;
+            while (first < last && kinds.blank[first]) ++first;
+            while (last > first && kinds.blank[last - 1]) --last;
+            frame = last;
+            while (frame > first && kinds.uniform[frame - 1]) --frame;
+            if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
+            while (last > first && kinds.blank[last - 1]) --last;
             if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);
             else box = cv::Rect(box.x + first, box.y, last - first, box.height);
             if (box.area() == 0) return {};
@@ -166,11 +209,11 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
     }
     const LineStats row_stats = line_stats(canvas, box, true);
     const LineStats col_stats = line_stats(canvas, box, false);
-    const std::vector<Gap> row_gaps = find_gaps(row_stats, box.width / 400, min_gap);
-    const std::vector<Gap> col_gaps = find_gaps(col_stats, box.height / 400, min_gap);
+    const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), min_gap);
+    const std::vector<Gap> col_gaps = find_gaps(classify_lines(col_stats, box.height), min_gap);
     auto widest = [](const std::vector<Gap>& gaps) {
         int w = 0;
-        for (const Gap& g : gaps) w = std::max(w, g.width() + (g.ruled ? 1000 : 0));
+        for (const Gap& g : gaps) w = std::max(w, g.width());
         return w;
     };
     if (!row_gaps.empty() || !col_gaps.empty()) {

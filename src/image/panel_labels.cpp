@@ -4,6 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include <fstream>
+
+#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "panel_parts.hpp"
@@ -41,30 +44,61 @@ std::array<float, kGlyphSize * kGlyphSize> normalise_glyph(const cv::Mat& ink) {
     return out;
 }
 
-// Letters and digits in the Hershey fonts at a few weights; digits are there so that
-// tick labels read as digits instead of being forced onto the nearest letter.
+void add_template(std::vector<Template>& all, char c, const cv::Mat& rendered) {
+    cv::Mat binary;
+    cv::threshold(rendered, binary, 127, 255, cv::THRESH_BINARY);
+    const cv::Rect ink = cv::boundingRect(binary);
+    if (ink.area() == 0) return;
+    Template t;
+    t.character = c;
+    t.aspect = static_cast<float>(ink.width) / ink.height;
+    t.pixels = normalise_glyph(binary(ink));
+    all.push_back(t);
+}
+
+const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+// Journals print panel letters in Helvetica/Arial-like sans (often bold) or Times-like
+// serif; DejaVu is the closest family Debian ships (fonts-dejavu-core). When those files
+// are absent the Hershey fonts alone are used, which read single-storey 'a' and 'g' less well.
+const char* const kFontFiles[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+};
+
+// Letters and digits at a few weights; digits are there so that tick labels read as
+// digits instead of being forced onto the nearest letter.
 const std::vector<Template>& templates() {
     static const std::vector<Template> built = [] {
         std::vector<Template> all;
-        const std::string characters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        const int fonts[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX,
-                             cv::FONT_HERSHEY_COMPLEX};
-        for (const int font : fonts) {
-            for (const int thickness : {2, 4, 6}) {
-                for (const char c : characters) {
+        const int hershey[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX};
+        for (const int font : hershey) {
+            for (const int thickness : {2, 5}) {
+                for (const char* c = kCharacters; *c; ++c) {
                     cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8U);
-                    cv::putText(canvas, std::string(1, c), cv::Point(20, 90), font, 2.0, cv::Scalar(255), thickness,
+                    cv::putText(canvas, std::string(1, *c), cv::Point(20, 90), font, 2.0, cv::Scalar(255), thickness,
                                 cv::LINE_AA);
-                    cv::Mat binary;
-                    cv::threshold(canvas, binary, 127, 255, cv::THRESH_BINARY);
-                    const cv::Rect ink = cv::boundingRect(binary);
-                    if (ink.area() == 0) continue;
-                    Template t;
-                    t.character = c;
-                    t.aspect = static_cast<float>(ink.width) / ink.height;
-                    t.pixels = normalise_glyph(binary(ink));
-                    all.push_back(t);
+                    add_template(all, *c, canvas);
                 }
+            }
+        }
+        for (const char* file : kFontFiles) {
+            if (!std::ifstream(file).good()) continue;
+            try {
+                auto freetype = cv::freetype::createFreeType2();
+                freetype->loadFontData(file, 0);
+                for (const char* c = kCharacters; *c; ++c) {
+                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
+                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 90), 64, cv::Scalar::all(255), -1,
+                                      cv::LINE_AA, true);
+                    cv::Mat gray;
+                    cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
+                    add_template(all, *c, gray);
+                }
+            } catch (const cv::Exception&) {
+                // An unreadable font file leaves the other templates in place.
             }
         }
         return all;
@@ -137,7 +171,8 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
             box |= next;
         }
         const int h = box.height;
-        const cv::Rect around = cv::Rect(box.x - h, box.y - h / 2, box.width + 2 * h, h + h) &
+        const int pad_x = std::max(3, h * 2 / 3), pad_y = std::max(2, h / 3);
+        const cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
                                 cv::Rect(0, 0, image_width, image_height);
         int own = 0;
         for (const size_t g : group) own += glyphs[g].area;

@@ -41,6 +41,25 @@ void merge_overlapping(std::vector<Region>& regions) {
     }
 }
 
+// The region nearest to `piece` that can take it in without its box growing over
+// another region (an axis label must not glue two plots together).
+Region* nearest_compatible(const cv::Rect& piece, std::vector<Region>& regions) {
+    double nearest = std::numeric_limits<double>::max();
+    Region* owner = nullptr;
+    for (Region& candidate : regions) {
+        const double d = distance_between(piece, candidate.box);
+        if (d >= nearest) continue;
+        const cv::Rect grown = candidate.box | piece;
+        bool collides = false;
+        for (const Region& other : regions)
+            if (&other != &candidate && (grown & other.box).area() > 0) collides = true;
+        if (collides) continue;
+        nearest = d;
+        owner = &candidate;
+    }
+    return owner;
+}
+
 }  // namespace
 
 std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas) {
@@ -57,16 +76,8 @@ std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canva
     }
     std::sort(small.begin(), small.end(), [](const Region& a, const Region& b) { return a.box.area() > b.box.area(); });
     for (const Region& piece : small) {
-        double nearest = std::numeric_limits<double>::max();
-        Region* owner = nullptr;
-        for (Region& candidate : big) {
-            const double d = distance_between(piece.box, candidate.box);
-            if (d < nearest) {
-                nearest = d;
-                owner = &candidate;
-            }
-        }
-        if (owner && nearest <= 3.0 * side) {
+        Region* owner = nearest_compatible(piece.box, big);
+        if (owner && distance_between(piece.box, owner->box) <= 3.0 * side) {
             owner->box |= piece.box;
         } else if (piece.box.area() >= side * side) {
             big.push_back(piece);  // a lone small panel far from everything else
@@ -77,7 +88,7 @@ std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canva
 }
 
 std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
-                                    std::vector<std::string>& region_labels) {
+                                    const cv::Size& figure_size, std::vector<std::string>& region_labels) {
     std::vector<Region> groups(labels.size());
     std::vector<bool> owned_any(labels.size(), false);
     std::vector<Region> unowned;
@@ -110,11 +121,29 @@ std::vector<Region> group_by_labels(const std::vector<Region>& regions, const st
         out.push_back(groups[i]);
         region_labels.push_back(labels[i].text);
     }
+    const cv::Size figure = figure_size;
+    const int side = min_panel_side(figure);
     for (const Region& r : unowned) {
-        out.push_back(r);
-        region_labels.emplace_back();
+        Region* owner = nearest_compatible(r.box, out);
+        if (owner && distance_between(r.box, owner->box) <= 3.0 * side) {
+            owner->box |= r.box;
+        } else if (is_panel_sized(r.box, figure)) {
+            out.push_back(r);
+            region_labels.emplace_back();
+        }
     }
     return out;
+}
+
+bool plausible_partition(const std::vector<Region>& regions, const cv::Size& figure_size) {
+    for (size_t i = 0; i < regions.size(); ++i) {
+        if (!is_panel_sized(regions[i].box, figure_size)) return false;
+        for (size_t j = i + 1; j < regions.size(); ++j) {
+            const int smaller = std::min(regions[i].box.area(), regions[j].box.area());
+            if ((regions[i].box & regions[j].box).area() > 0.1 * smaller) return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace pubforge::panels

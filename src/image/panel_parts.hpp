@@ -47,9 +47,15 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks);
 // the panel they belong to and drops specks.
 std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas);
 
-// Groups regions by the label that owns them (the nearest label above-left).
+// Groups regions (the cuts' leaves) by the label that owns them: the nearest label
+// above-left of the region. Regions no label owns join the nearest group, or stand
+// alone when panel-sized. `region_labels` receives each group's label ("" if none).
 std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
-                                    std::vector<std::string>& region_labels);
+                                    const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// True when no two regions overlap by more than a sliver and each is panel-sized:
+// the test a label grouping has to pass before it replaces the gutter regions.
+bool plausible_partition(const std::vector<Region>& regions, const cv::Size& figure_size);
 
 // Minimum side of a region that can stand alone as a panel, in working pixels.
 int min_panel_side(const cv::Size& size);

@@ -81,16 +81,21 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
 
     const panels::Canvas canvas = panels::make_canvas(bgr, options.working_side);
     detection.background = canvas.background;
-    std::vector<Region> regions = panels::merge_small_regions(panels::cut_regions(canvas), canvas);
+    const std::vector<Region> leaves = panels::cut_regions(canvas);
+    std::vector<Region> regions = panels::merge_small_regions(leaves, canvas);
 
+    // Printed panel letters are the strongest cue there is: when a consistent set is
+    // found, each letter claims the pieces below and right of it.
     std::vector<std::string> labels(regions.size());
-    if (options.read_labels && regions.size() > 1) {
+    if (options.read_labels && leaves.size() > 1) {
         const auto marks = panels::consistent_labels(panels::find_label_marks(canvas));
         if (marks.size() >= 2) {
             std::vector<std::string> grouped_labels;
-            std::vector<Region> grouped = panels::group_by_labels(regions, marks, grouped_labels);
-            regions = std::move(grouped);
-            labels = std::move(grouped_labels);
+            std::vector<Region> grouped = panels::group_by_labels(leaves, marks, canvas.gray.size(), grouped_labels);
+            if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
+                regions = std::move(grouped);
+                labels = std::move(grouped_labels);
+            }
         }
     }
     // The caption's count: too many regions and no labels to justify them -> join the
