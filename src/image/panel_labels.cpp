@@ -29,7 +29,8 @@ std::array<float, kGlyphSize * kGlyphSize> normalise_glyph(const cv::Mat& ink) {
     cv::Mat square = cv::Mat::zeros(side, side, CV_8U);
     ink.copyTo(square(cv::Rect((side - ink.cols) / 2, (side - ink.rows) / 2, ink.cols, ink.rows)));
     cv::Mat small;
-    cv::resize(square, small, cv::Size(kGlyphSize, kGlyphSize), 0, 0, cv::INTER_AREA);
+    cv::resize(square, small, cv::Size(kGlyphSize, kGlyphSize), 0, 0,
+               side > kGlyphSize ? cv::INTER_AREA : cv::INTER_LINEAR);
     std::array<float, kGlyphSize * kGlyphSize> out{};
     double mean = 0.0;
     for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) mean += small.data[i];
@@ -60,7 +61,8 @@ const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 // Journals print panel letters in Helvetica/Arial-like sans (often bold) or Times-like
 // serif; DejaVu is the closest family Debian ships (fonts-dejavu-core). When those files
-// are absent the Hershey fonts alone are used, which read single-storey 'a' and 'g' less well.
+// are absent OpenCV's Hershey fonts are used instead; they draw single-storey 'a' and 'g'
+// and read real journal lettering much less well.
 const char* const kFontFiles[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -73,17 +75,6 @@ const char* const kFontFiles[] = {
 const std::vector<Template>& templates() {
     static const std::vector<Template> built = [] {
         std::vector<Template> all;
-        const int hershey[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX};
-        for (const int font : hershey) {
-            for (const int thickness : {2, 5}) {
-                for (const char* c = kCharacters; *c; ++c) {
-                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8U);
-                    cv::putText(canvas, std::string(1, *c), cv::Point(20, 90), font, 2.0, cv::Scalar(255), thickness,
-                                cv::LINE_AA);
-                    add_template(all, *c, canvas);
-                }
-            }
-        }
         for (const char* file : kFontFiles) {
             if (!std::ifstream(file).good()) continue;
             try {
@@ -91,14 +82,32 @@ const std::vector<Template>& templates() {
                 freetype->loadFontData(file, 0);
                 for (const char* c = kCharacters; *c; ++c) {
                     cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
-                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 90), 64, cv::Scalar::all(255), -1,
-                                      cv::LINE_AA, true);
+                    // The origin is the top of the em box; 64 px letters sit well inside.
+                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255), -1,
+                                      cv::LINE_AA, false);
                     cv::Mat gray;
                     cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
                     add_template(all, *c, gray);
+                    // Heavier weights than the font's bold: journals' panel letters often are.
+                    cv::Mat heavy;
+                    cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
+                    add_template(all, *c, heavy);
                 }
             } catch (const cv::Exception&) {
                 // An unreadable font file leaves the other templates in place.
+            }
+        }
+        if (all.empty()) {
+            const int hershey[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX};
+            for (const int font : hershey) {
+                for (const int thickness : {2, 5}) {
+                    for (const char* c = kCharacters; *c; ++c) {
+                        cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8U);
+                        cv::putText(canvas, std::string(1, *c), cv::Point(20, 90), font, 2.0, cv::Scalar(255),
+                                    thickness, cv::LINE_AA);
+                        add_template(all, *c, canvas);
+                    }
+                }
             }
         }
         return all;
@@ -124,14 +133,24 @@ Reading read_glyph(const cv::Mat& ink) {
     return best;
 }
 
-bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
 struct Component {
     cv::Rect box;
     int area = 0;
     int id = 0;
 };
+
+// The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
+// say more about its shape than its thresholded mask does.
+cv::Mat glyph_ink(const Canvas& canvas, const cv::Mat& ids, const Component& c) {
+    const int background = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
+    cv::Mat ink;
+    cv::absdiff(canvas.gray(c.box), cv::Scalar(background), ink);
+    ink.setTo(0, ids(c.box) != c.id);  // other components inside the box are not this glyph
+    return ink;
+}
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
 
@@ -186,14 +205,10 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
             if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
                 (g == group.front() || g == group.back()))
                 continue;
-            cv::Mat ink = (ids(c.box) == c.id);
-            const Reading reading = read_glyph(ink);
+            const Reading reading = read_glyph(glyph_ink(canvas, ids, c));
             text += reading.character;
             confidence = std::min(confidence, reading.score);
         }
-        if (text.empty() || !is_letter(text[0])) continue;
-        if (text.size() > 1 && !std::all_of(text.begin() + 1, text.end(), [](char c) { return is_digit(c); })) continue;
-        if (confidence < 0.45) continue;
         marks.push_back({box, text, confidence});
     }
     return marks;
@@ -202,6 +217,13 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
 std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
     // Shapes that only differ by size between cases; the case is decided by the others.
     auto index_of = [](const LabelMark& m) { return std::tolower(static_cast<unsigned char>(m.text[0])) - 'a'; };
+    // Only marks that read as a letter, optionally followed by digits ("A1").
+    marks.erase(std::remove_if(marks.begin(), marks.end(),
+                               [](const LabelMark& m) {
+                                   return m.text.empty() || !is_letter(m.text[0]) || m.confidence < 0.45 ||
+                                          !std::all_of(m.text.begin() + 1, m.text.end(), is_digit);
+                               }),
+                marks.end());
     std::vector<LabelMark> best;
     double best_score = 0.0;
     for (const LabelMark& reference : marks) {

@@ -146,4 +146,94 @@ bool plausible_partition(const std::vector<Region>& regions, const cv::Size& fig
     return true;
 }
 
+namespace {
+
+cv::Point centre(const cv::Rect& r) { return {r.x + r.width / 2, r.y + r.height / 2}; }
+
+bool holds(const cv::Rect& region, const cv::Rect& mark) {
+    const cv::Rect grown(region.x - 3, region.y - 3, region.width + 6, region.height + 6);
+    return grown.contains(centre(mark));
+}
+
+// The label whose panel an unlabelled region continues: nearest above-left.
+int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& labels) {
+    int owner = -1;
+    double nearest = std::numeric_limits<double>::max();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const cv::Rect& mark = labels[i].box;
+        const int tolerance = 2 * mark.height;
+        if (mark.x > region.x + tolerance || mark.y > region.y + tolerance) continue;
+        const double d = std::abs(region.y - mark.y) + std::abs(region.x - mark.x);
+        if (d < nearest) {
+            nearest = d;
+            owner = static_cast<int>(i);
+        }
+    }
+    return owner;
+}
+
+}  // namespace
+
+std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
+                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
+                                 const cv::Size& figure_size, std::vector<std::string>& region_labels) {
+    std::vector<Region> panels;
+    region_labels.clear();
+    std::vector<Region> orphans;
+    for (const Region& region : merged) {
+        std::vector<LabelMark> inside;
+        for (const LabelMark& label : labels)
+            if (holds(region.box, label.box)) inside.push_back(label);
+        if (inside.size() == 1) {
+            panels.push_back({region.box, "label"});
+            region_labels.push_back(inside.front().text);
+            continue;
+        }
+        if (inside.size() > 1) {
+            std::vector<Region> pieces;
+            for (const Region& leaf : leaves)
+                if (region.box.contains(centre(leaf.box))) pieces.push_back(leaf);
+            std::vector<std::string> piece_labels;
+            for (Region& part : group_by_labels(pieces, inside, figure_size, piece_labels)) panels.push_back(part);
+            for (std::string& l : piece_labels) region_labels.push_back(std::move(l));
+            continue;
+        }
+        // A letter-like mark at the region's top-left corner that was not read as
+        // part of the sequence still says "this is a panel of its own".
+        bool anchored = false;
+        for (const LabelMark& anchor : anchors) {
+            const cv::Rect& a = anchor.box;
+            anchored |= holds(region.box, a) && a.x - region.box.x <= 0.25 * region.box.width &&
+                        a.y - region.box.y <= 0.25 * region.box.height;
+        }
+        if (anchored) {
+            panels.push_back(region);
+            region_labels.emplace_back();
+        } else {
+            orphans.push_back(region);
+        }
+    }
+    for (const Region& orphan : orphans) {
+        const int owner = owner_above_left(orphan.box, labels);
+        int target = -1;
+        for (size_t i = 0; owner >= 0 && i < panels.size(); ++i)
+            if (region_labels[i] == labels[static_cast<size_t>(owner)].text) target = static_cast<int>(i);
+        if (target >= 0) {
+            const cv::Rect grown = panels[static_cast<size_t>(target)].box | orphan.box;
+            bool collides = false;
+            for (size_t i = 0; i < panels.size(); ++i)
+                if (static_cast<int>(i) != target && (grown & panels[i].box).area() > 0) collides = true;
+            for (const Region& other : orphans)
+                if (&other != &orphan && (grown & other.box).area() > 0) collides = true;
+            if (!collides) {
+                panels[static_cast<size_t>(target)].box = grown;
+                continue;
+            }
+        }
+        panels.push_back(orphan);
+        region_labels.emplace_back();
+    }
+    return panels;
+}
+
 }  // namespace pubforge::panels

@@ -36,7 +36,8 @@ struct LabelMark {
     double confidence = 0.0;
 };
 
-// Small isolated letter marks that could be panel labels, read by template matching.
+// Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
+// template matching (text may be a digit or empty when nothing matched).
 std::vector<LabelMark> find_label_marks(const Canvas& canvas);
 
 // Keeps the marks that form one consistent labelling (same case and size, a run of
@@ -52,6 +53,14 @@ std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canva
 // alone when panel-sized. `region_labels` receives each group's label ("" if none).
 std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
                                     const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// Reconciles the gutter regions with the panel letters: a region holding several
+// letters is split among them, a region with none and no letter-like mark at its
+// corner joins the labelled panel above-left of it (a diagram's loose parts), and
+// the rest keep their boxes. `anchors` are all isolated marks of the labels' size.
+std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
+                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
+                                 const cv::Size& figure_size, std::vector<std::string>& region_labels);
 
 // True when no two regions overlap by more than a sliver and each is panel-sized:
 // the test a label grouping has to pass before it replaces the gutter regions.

@@ -88,10 +88,18 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
     // found, each letter claims the pieces below and right of it.
     std::vector<std::string> labels(regions.size());
     if (options.read_labels && leaves.size() > 1) {
-        const auto marks = panels::consistent_labels(panels::find_label_marks(canvas));
-        if (marks.size() >= 2) {
+        const auto marks = panels::find_label_marks(canvas);
+        const auto sequence = panels::consistent_labels(marks);
+        if (sequence.size() >= 2) {
+            double height = 0.0;
+            for (const auto& m : sequence) height += m.box.height;
+            height /= static_cast<double>(sequence.size());
+            std::vector<panels::LabelMark> anchors;
+            for (const auto& m : marks)
+                if (std::abs(m.box.height - height) <= 0.35 * height) anchors.push_back(m);
             std::vector<std::string> grouped_labels;
-            std::vector<Region> grouped = panels::group_by_labels(leaves, marks, canvas.gray.size(), grouped_labels);
+            std::vector<Region> grouped =
+                panels::apply_labels(regions, leaves, sequence, anchors, canvas.gray.size(), grouped_labels);
             if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
                 regions = std::move(grouped);
                 labels = std::move(grouped_labels);
