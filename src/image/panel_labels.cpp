@@ -190,7 +190,7 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
             box |= next;
         }
         const int h = box.height;
-        const int pad_x = std::max(3, h * 2 / 3), pad_y = std::max(2, h / 3);
+        const int pad_x = std::max(2, h / 3), pad_y = std::max(2, h / 4);
         const cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
                                 cv::Rect(0, 0, image_width, image_height);
         int own = 0;
