@@ -1,7 +1,9 @@
 // Decoding with a size check from the header first; OpenCV for most formats, giflib for GIF.
 #include "pubforge/image/decode.hpp"
 
+#include <cstdint>
 #include <limits>
+#include <string>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -37,6 +39,23 @@ cv::Mat over_white(const cv::Mat& colour, const cv::Mat& alpha) {
     cv::merge(std::vector<cv::Mat>{alpha_f, alpha_f, alpha_f}, alpha3);
     cv::Mat out = colour_f.mul(alpha3) + (cv::Scalar::all(1.0) - alpha3) * 255.0;
     out.convertTo(out, CV_8U);
+    return out;
+}
+
+// libpng prints a warning on stderr for many real-world colour profiles (iCCP) and
+// OpenCV ignores the profile anyway, so the chunk is dropped before decoding.
+std::string without_png_profile(std::string_view bytes) {
+    std::string out(bytes.substr(0, 8));
+    size_t offset = 8;
+    while (offset + 12 <= bytes.size()) {
+        const auto u8 = [&](size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
+        const std::uint64_t length = u8(offset) << 24 | u8(offset + 1) << 16 | u8(offset + 2) << 8 | u8(offset + 3);
+        const std::uint64_t total = 12 + length;
+        if (offset + total > bytes.size()) break;
+        if (bytes.substr(offset + 4, 4) != "iCCP") out.append(bytes.substr(offset, total));
+        offset += total;
+    }
+    out.append(bytes.substr(std::min(offset, bytes.size())));
     return out;
 }
 
@@ -107,6 +126,11 @@ cv::Mat decode_image(std::string_view bytes, const DecodeOptions& options) {
     if (format == Format::Png && !png_looks_complete(bytes))
         throw Error("image.corrupt", "png is truncated (no IEND chunk)");
 
+    std::string cleaned;
+    if (format == Format::Png && bytes.find("iCCP") != std::string_view::npos) {
+        cleaned = without_png_profile(bytes);
+        bytes = cleaned;
+    }
     cv::Mat decoded;
     try {
         const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));

@@ -16,6 +16,9 @@ constexpr int kBackgroundTolerance = 40;
 // A line whose gray levels span no more than this is "uniform": a gutter in a colour
 // that is not the background, or a ruled separator line.
 constexpr int kUniformSpread = 20;
+// A drawn separator is a thin line that stands out from what it separates; a wider
+// flat band is an image's own dark or light background.
+constexpr int kMaxRuleWidth = 4;
 
 cv::Vec3b estimate_background(const cv::Mat& bgr) {
     // The most common colour on the outer frame of the figure, quantised so that
@@ -39,6 +42,11 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
     });
     if (best == bins.end()) return {255, 255, 255};
     const auto& [count, sum] = best->second;
+    // Panels running to the edges leave no colour in the majority on the frame: there
+    // is no page showing, and white (the page colour of nearly every journal) is assumed.
+    int total = 0;
+    for (const auto& bin : bins) total += bin.second.first;
+    if (count < 0.4 * total) return {255, 255, 255};
     return cv::Vec3b(static_cast<uchar>(sum[0] / count), static_cast<uchar>(sum[1] / count),
                      static_cast<uchar>(sum[2] / count));
 }
@@ -46,12 +54,13 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
 struct LineStats {
     std::vector<int> content;  // foreground pixels on the line
     std::vector<int> spread;   // max - min gray over the middle of the line
+    std::vector<int> mean;     // mean gray over the middle of the line
 };
 
 // Rows (horizontal = true) or columns of `box`, summarised for the gap search.
 LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
     const int dim = rows ? 1 : 0;  // cv::reduce: 1 reduces each row to one value
-    cv::Mat content, high, low;
+    cv::Mat content, high, low, average;
     cv::reduce(canvas.foreground(box), content, dim, cv::REDUCE_SUM, CV_32S);
     // Ignore the ends of each line so that a ruled line stopping short of the
     // region's edge still counts as uniform.
@@ -61,13 +70,16 @@ LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
                                  : cv::Rect(box.x, box.y + inset, box.width, box.height - 2 * inset);
     cv::reduce(canvas.gray(middle), high, dim, cv::REDUCE_MAX);
     cv::reduce(canvas.gray(middle), low, dim, cv::REDUCE_MIN);
+    cv::reduce(canvas.gray(middle), average, dim, cv::REDUCE_AVG, CV_32S);
     LineStats stats;
     const int count = rows ? box.height : box.width;
     stats.content.resize(count);
     stats.spread.resize(count);
+    stats.mean.resize(count);
     for (int i = 0; i < count; ++i) {
         stats.content[i] = content.at<int>(rows ? i : 0, rows ? 0 : i);
         stats.spread[i] = high.at<uchar>(rows ? i : 0, rows ? 0 : i) - low.at<uchar>(rows ? i : 0, rows ? 0 : i);
+        stats.mean[i] = average.at<int>(rows ? i : 0, rows ? 0 : i);
     }
     return stats;
 }
@@ -83,6 +95,7 @@ struct LineKinds {
     std::vector<bool> blank;    // background only (JPEG noise allowed)
     std::vector<bool> uniform;  // one flat colour across, but not the background
     std::vector<double> fill;   // share of the line that is content
+    std::vector<int> mean;      // mean gray
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
@@ -93,6 +106,7 @@ LineKinds classify_lines(const LineStats& stats, int length) {
         kinds.blank.push_back(blank);
         kinds.uniform.push_back(!blank && stats.spread[i] <= kUniformSpread);
         kinds.fill.push_back(length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0);
+        kinds.mean.push_back(stats.mean[i]);
     }
     return kinds;
 }
@@ -119,7 +133,9 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
         gap.end = i;
         if (gap.start == 0 || gap.end == count) continue;  // margins, not gaps
         // Photographs touching a drawn line on both sides: a separator without a gutter.
-        if (has_uniform && solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end)) {
+        if (has_uniform && gap.width() <= kMaxRuleWidth && solid_side(kinds, gap.start - 1) &&
+            solid_side(kinds, gap.end) && std::abs(kinds.mean[gap.start] - kinds.mean[gap.start - 1]) >= 40 &&
+            std::abs(kinds.mean[gap.end - 1] - kinds.mean[gap.end]) >= 40) {
             gap.ruled = true;
             gaps.push_back(gap);
             continue;
@@ -128,7 +144,8 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
         // (the axis under a bar chart): keep only the blank core.
         while (gap.start < gap.end && kinds.uniform[gap.start]) ++gap.start;
         while (gap.end > gap.start && kinds.uniform[gap.end - 1]) --gap.end;
-        if (gap.width() < min_background_gap) continue;
+        const bool between_pictures = solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end);
+        if (gap.width() < (between_pictures ? 1 : min_background_gap)) continue;
         for (int k = gap.start; k < gap.end; ++k) gap.ruled |= kinds.uniform[k];  // a line inside a gutter
         gaps.push_back(gap);
     }
@@ -163,38 +180,54 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
 }
 
 // A straight seam where two touching panels meet: a column (or row) across which the
-// intensity jumps on nearly every line, between two densely filled sides.
+// colour averaged over a few pixels on each side jumps on most lines, between two
+// densely filled sides. Averaging first keeps textures from looking like seams.
 int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
-    const cv::Mat gray = canvas.gray(box);
     const int across = vertical ? box.width : box.height;
     if (across < 2 * min_side + 2) return -1;
-    cv::Mat a = vertical ? gray.colRange(1, gray.cols) : gray.rowRange(1, gray.rows);
-    cv::Mat b = vertical ? gray.colRange(0, gray.cols - 1) : gray.rowRange(0, gray.rows - 1);
+    constexpr int kWindow = 5;
+    cv::Mat blurred;
+    cv::blur(canvas.colour(box), blurred, vertical ? cv::Size(kWindow, 1) : cv::Size(1, kWindow));
+    // Mean of the window ending just before position i against the one starting at i.
+    const int shift = kWindow;
+    cv::Mat before = vertical ? blurred.colRange(0, blurred.cols - shift) : blurred.rowRange(0, blurred.rows - shift);
+    cv::Mat after = vertical ? blurred.colRange(shift, blurred.cols) : blurred.rowRange(shift, blurred.rows);
     cv::Mat jump;
-    cv::absdiff(a, b, jump);
-    cv::threshold(jump, jump, 24, 1, cv::THRESH_BINARY);
+    cv::absdiff(before, after, jump);
+    std::array<cv::Mat, 3> planes;
+    cv::split(jump, planes.data());
+    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
+    cv::threshold(largest, largest, 30, 1, cv::THRESH_BINARY);
     cv::Mat sums;
-    cv::reduce(jump, sums, vertical ? 0 : 1, cv::REDUCE_SUM, CV_32S);
+    cv::reduce(largest, sums, vertical ? 0 : 1, cv::REDUCE_SUM, CV_32S);
     const int length = vertical ? box.height : box.width;
+    const int offset = kWindow / 2 + (kWindow + 1) / 2;  // index in `sums` -> first column of the second side
     int best = -1;
     double best_fraction = 0.0;
-    for (int i = min_side; i < across - 1 - min_side; ++i) {
+    const int positions = static_cast<int>(sums.total());
+    for (int i = 0; i < positions; ++i) {
+        const int seam = i + offset;
+        if (seam < min_side || seam > across - min_side) continue;
         const double fraction = static_cast<double>(sums.at<int>(vertical ? 0 : i, vertical ? i : 0)) / length;
         if (fraction > best_fraction) {
             best_fraction = fraction;
-            best = i + 1;
+            best = seam;
         }
     }
-    if (best < 0 || best_fraction < 0.85) return -1;
+    if (best < 0 || best_fraction < 0.6) return -1;
+    // A seam stands out from the columns around it; in a texture every column jumps.
+    std::vector<int> all(sums.begin<int>(), sums.end<int>());
+    std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
+    if (best_fraction < 3.0 * all[all.size() / 2] / length) return -1;
     // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
     const int strip = std::max(2, min_side / 4);
-    const cv::Rect before = vertical ? cv::Rect(box.x + best - strip, box.y, strip, box.height)
-                                     : cv::Rect(box.x, box.y + best - strip, box.width, strip);
-    const cv::Rect after = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
-                                    : cv::Rect(box.x, box.y + best, box.width, strip);
-    const double area = static_cast<double>(before.area());
-    if (cv::countNonZero(canvas.foreground(before)) < 0.7 * area) return -1;
-    if (cv::countNonZero(canvas.foreground(after)) < 0.7 * area) return -1;
+    const cv::Rect first = vertical ? cv::Rect(box.x + best - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + best - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + best, box.width, strip);
+    const double area = static_cast<double>(first.area());
+    if (cv::countNonZero(canvas.foreground(first)) < 0.7 * area) return -1;
+    if (cv::countNonZero(canvas.foreground(second)) < 0.7 * area) return -1;
     return best;
 }
 
@@ -261,6 +294,7 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
         cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale, cv::INTER_AREA);
         if (working.empty()) working = bgr;
     }
+    canvas.colour = working;
     canvas.background = estimate_background(working);
     cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
     cv::Mat difference;

@@ -213,24 +213,31 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
             orphans.push_back(region);
         }
     }
-    for (const Region& orphan : orphans) {
-        const int owner = owner_above_left(orphan.box, labels);
-        int target = -1;
+    // Orphans join the labelled panel above-left of them, all of one panel's orphans
+    // at once (an inset beside a photo may be in two pieces), unless the grown box
+    // would run over another panel.
+    std::vector<int> target(orphans.size(), -1);
+    for (size_t o = 0; o < orphans.size(); ++o) {
+        const int owner = owner_above_left(orphans[o].box, labels);
         for (size_t i = 0; owner >= 0 && i < panels.size(); ++i)
-            if (region_labels[i] == labels[static_cast<size_t>(owner)].text) target = static_cast<int>(i);
-        if (target >= 0) {
-            const cv::Rect grown = panels[static_cast<size_t>(target)].box | orphan.box;
-            bool collides = false;
-            for (size_t i = 0; i < panels.size(); ++i)
-                if (static_cast<int>(i) != target && (grown & panels[i].box).area() > 0) collides = true;
-            for (const Region& other : orphans)
-                if (&other != &orphan && (grown & other.box).area() > 0) collides = true;
-            if (!collides) {
-                panels[static_cast<size_t>(target)].box = grown;
-                continue;
-            }
-        }
-        panels.push_back(orphan);
+            if (region_labels[i] == labels[static_cast<size_t>(owner)].text) target[o] = static_cast<int>(i);
+    }
+    const size_t labelled_panels = panels.size();
+    for (size_t t = 0; t < labelled_panels; ++t) {
+        cv::Rect grown = panels[t].box;
+        for (size_t o = 0; o < orphans.size(); ++o)
+            if (target[o] == static_cast<int>(t)) grown |= orphans[o].box;
+        bool collides = false;
+        for (size_t i = 0; i < labelled_panels; ++i)
+            if (i != t && (grown & panels[i].box).area() > 0) collides = true;
+        if (collides) continue;
+        panels[t].box = grown;
+        for (size_t o = 0; o < orphans.size(); ++o)
+            if (target[o] == static_cast<int>(t)) target[o] = -2;  // absorbed
+    }
+    for (size_t o = 0; o < orphans.size(); ++o) {
+        if (target[o] == -2) continue;
+        panels.push_back(orphans[o]);
         region_labels.emplace_back();
     }
     return panels;

@@ -11,6 +11,7 @@ namespace pubforge::panels {
 // The figure as the steps see it: scaled to the working size, gray, and a mask of
 // pixels that differ from the estimated background colour.
 struct Canvas {
+    cv::Mat colour;      // CV_8UC3, the working copy
     cv::Mat gray;        // CV_8U
     cv::Mat foreground;  // CV_8U, 1 = content, 0 = background
     cv::Vec3b background;
