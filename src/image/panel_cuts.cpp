@@ -99,7 +99,7 @@ struct LineKinds {
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
-    const int noise = length / 400;
+    const int noise = length / 1000;
     LineKinds kinds;
     for (size_t i = 0; i < stats.content.size(); ++i) {
         const bool blank = stats.content[i] <= noise;

@@ -61,8 +61,8 @@ const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 // Journals print panel letters in Helvetica/Arial-like sans (often bold) or Times-like
 // serif; DejaVu is the closest family Debian ships (fonts-dejavu-core). When those files
-// are absent OpenCV's Hershey fonts are used instead; they draw single-storey 'a' and 'g'
-// and read real journal lettering much less well.
+// are absent OpenCV's Hershey fonts are used instead. (Both together read worse: the
+// Hershey single-storey letters outscore the right DejaVu glyph on small bold type.)
 const char* const kFontFiles[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

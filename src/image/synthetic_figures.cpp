@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <random>
 
+#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace pubforge {
@@ -137,6 +139,24 @@ std::vector<std::pair<int, int>> cells(int start, int length, int parts, int gap
 
 enum class LabelPlace { Outside, Inside, None };
 
+// Panel letters as journals print them: a bold sans (DejaVu Sans Bold standing in for
+// Helvetica Bold) when the font is installed, else OpenCV's Hershey duplex.
+void draw_label(cv::Mat& image, const std::string& text, cv::Point baseline_left, const cv::Scalar& ink) {
+    static const char* const kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    static const cv::Ptr<cv::freetype::FreeType2> freetype = []() -> cv::Ptr<cv::freetype::FreeType2> {
+        if (!std::ifstream(kFont).good()) return nullptr;
+        auto f = cv::freetype::createFreeType2();
+        f->loadFontData(kFont, 0);
+        return f;
+    }();
+    if (freetype) {
+        // FreeType2::putText places the top of the em box at the point given.
+        freetype->putText(image, text, cv::Point(baseline_left.x, baseline_left.y - 14), 17, ink, -1, cv::LINE_AA, false);
+    } else {
+        cv::putText(image, text, baseline_left, cv::FONT_HERSHEY_DUPLEX, 0.55, ink, 2, cv::LINE_AA);
+    }
+}
+
 }  // namespace
 
 std::string layout_name(SyntheticLayout layout) {
@@ -218,9 +238,9 @@ SyntheticFigure make_synthetic_figure(std::uint32_t seed, SyntheticLayout layout
         const std::string text(1, static_cast<char>((capitals ? 'A' : 'a') + static_cast<int>(i)));
         const cv::Rect& b = boxes[i];
         const bool dark_panel = cv::mean(figure.image(b))[0] < 128;
-        const cv::Point at = place == LabelPlace::Outside ? cv::Point(b.x - 14, b.y - 2) : cv::Point(b.x + 4, b.y + 16);
+        const cv::Point at = place == LabelPlace::Outside ? cv::Point(b.x - 15, b.y - 5) : cv::Point(b.x + 4, b.y + 16);
         const cv::Scalar ink = place == LabelPlace::Inside && dark_panel ? cv::Scalar::all(255) : cv::Scalar::all(0);
-        cv::putText(figure.image, text, at, cv::FONT_HERSHEY_DUPLEX, 0.55, ink, 2, cv::LINE_AA);
+        draw_label(figure.image, text, at, ink);
         figure.labels.push_back(text);
     }
     if (boxes.size() == 1) figure.labels.emplace_back();
