@@ -180,10 +180,31 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
     std::vector<Region> panels;
     region_labels.clear();
     std::vector<Region> orphans;
-    for (const Region& region : merged) {
+    // Each letter belongs to the region holding it or, printed in the margin, to the
+    // nearest region starting right of or below it.
+    std::vector<int> home(labels.size(), -1);
+    for (size_t l = 0; l < labels.size(); ++l) {
+        const cv::Rect& mark = labels[l].box;
+        double nearest = 4.0 * mark.height;
+        for (size_t r = 0; r < merged.size(); ++r) {
+            const cv::Rect& box = merged[r].box;
+            if (holds(box, mark)) {
+                home[l] = static_cast<int>(r);
+                break;
+            }
+            if (box.x + mark.height < mark.x || box.y + mark.height < mark.y) continue;
+            const double d = std::max(0, box.x - (mark.x + mark.width)) + std::max(0, box.y - (mark.y + mark.height));
+            if (d <= nearest) {
+                nearest = d;
+                home[l] = static_cast<int>(r);
+            }
+        }
+    }
+    for (size_t r = 0; r < merged.size(); ++r) {
+        const Region& region = merged[r];
         std::vector<LabelMark> inside;
-        for (const LabelMark& label : labels)
-            if (holds(region.box, label.box)) inside.push_back(label);
+        for (size_t l = 0; l < labels.size(); ++l)
+            if (home[l] == static_cast<int>(r)) inside.push_back(labels[l]);
         if (inside.size() == 1) {
             panels.push_back({region.box, "label"});
             region_labels.push_back(inside.front().text);
