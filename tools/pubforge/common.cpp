@@ -42,7 +42,7 @@ void run_command(int& exit_code, const std::function<int()>& body) {
         exit_code = kExitUsage;
     } catch (const Error& e) {
         spdlog::error("{} ({})", e.what(), e.code());
-        exit_code = kExitFatal;
+        exit_code = e.code() == "interrupted" ? kExitInterrupted : kExitFatal;
     } catch (const std::exception& e) {
         spdlog::error("{}", e.what());
         exit_code = kExitFatal;
