@@ -42,7 +42,7 @@ TEST(SyntheticFiguresTest, RenderDocsPictures) {
         cv::Mat pair;
         cv::vconcat(figure.image, after, pair);
         cv::Mat small;
-        const double scale = std::min(1.0, 360.0 / pair.cols);
+        const double scale = std::min(1.0, 260.0 / pair.cols);
         cv::resize(pair, small, cv::Size(), scale, scale, cv::INTER_AREA);
         ASSERT_TRUE(cv::imwrite(std::string(folder) + "/crop-" + layout_name(layout) + ".png", small,
                                 {cv::IMWRITE_PNG_COMPRESSION, 9}));
