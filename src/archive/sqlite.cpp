@@ -174,6 +174,8 @@ int Database::changes() const { return sqlite3_changes(db_); }
 
 int Database::user_version() const { return static_cast<int>(scalar("PRAGMA user_version").get<std::int64_t>()); }
 
+bool Database::read_only() const { return sqlite3_db_readonly(db_, "main") == 1; }
+
 void Database::set_user_version(int version) { exec("PRAGMA user_version = " + std::to_string(version)); }
 
 Transaction::Transaction(Database& db, Kind kind) : db_(db) {

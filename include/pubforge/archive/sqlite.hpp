@@ -95,6 +95,7 @@ public:
     std::int64_t last_insert_rowid() const;
     int changes() const;
     int user_version() const;
+    bool read_only() const;
     void set_user_version(int version);
 
     const std::string& path() const { return path_; }
