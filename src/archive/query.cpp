@@ -1,6 +1,8 @@
 // Archive search: FTS5 MATCH plus article / figure filters, built as one parameterised SQL statement.
 #include "pubforge/archive/query.hpp"
 
+#include <cstdio>
+
 #include "pubforge/core/error.hpp"
 
 namespace pubforge::archive {
@@ -44,9 +46,11 @@ std::vector<QueryHit> query(Archive& archive, const QueryOptions& options) {
         hits = figures ? "SELECT article_id, figure_id, 0.0 AS rank FROM figures"
                        : "SELECT id AS article_id, '' AS figure_id, 0.0 AS rank FROM articles";
     }
-    std::string sql = "SELECT h.article_id, " + std::string(figures ? "h.figure_id" : "''") +
+    // MATERIALIZED: bm25() only works in the MATCH query itself, never in a flattened outer query.
+    std::string sql = "WITH h AS MATERIALIZED (" + hits + ") SELECT h.article_id, " +
+                      std::string(figures ? "h.figure_id" : "''") +
                       ", min(h.rank) AS best, a.title, a.year, a.journal, a.license_class, " +
-                      (figures ? "f.caption_text" : "NULL") + " FROM (" + hits + ") h JOIN articles a ON a.id = h.article_id";
+                      (figures ? "f.caption_text" : "NULL") + " FROM h JOIN articles a ON a.id = h.article_id";
     if (figures) sql += " JOIN figures f ON f.article_id = h.article_id AND f.figure_id = h.figure_id";
     sql += " WHERE 1";
     add_in(sql, params, "a.license_class", options.license_classes);
@@ -90,10 +94,25 @@ std::vector<QueryHit> query(Archive& archive, const QueryOptions& options) {
             out.push_back(std::move(hit));
         }
     } catch (const Error& e) {
-        const std::string message = e.what();
-        if (e.code() == "archive.sqlite" && message.find("fts5") != std::string::npos)
-            throw UsageError("cannot parse the search query `" + options.match + "`: " + message);
+        // The SQL around the MATCH is fixed and tested, so an SQLite error here is the user's query syntax.
+        if (e.code() == "archive.sqlite" && !options.match.empty())
+            throw UsageError("cannot use the search query `" + options.match + "` (FTS5 syntax): " + e.what());
         throw;
+    }
+    return out;
+}
+
+std::string format_hits(const std::vector<QueryHit>& hits) {
+    std::string out;
+    char line[512];
+    std::snprintf(line, sizeof line, "%-9s %-16s %-12s %-5s %s\n", "rank", "article", "figure", "year", "caption / title");
+    out += line;
+    for (const QueryHit& hit : hits) {
+        std::string text = hit.figure_id.empty() ? hit.title : hit.caption;
+        if (text.size() > 100) text = text.substr(0, 97) + "...";
+        std::snprintf(line, sizeof line, "%-9.3f %-16s %-12s %-5s %s\n", hit.rank, hit.article_id.c_str(),
+                      hit.figure_id.c_str(), hit.year ? std::to_string(*hit.year).c_str() : "-", text.c_str());
+        out += line;
     }
     return out;
 }

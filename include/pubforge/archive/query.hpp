@@ -39,4 +39,7 @@ struct QueryHit {
 // Throws UsageError for a query FTS5 cannot parse.
 std::vector<QueryHit> query(Archive& archive, const QueryOptions& options);
 
+// Hits as an aligned text table (rank, article, figure, year, caption or title).
+std::string format_hits(const std::vector<QueryHit>& hits);
+
 }  // namespace pubforge::archive
