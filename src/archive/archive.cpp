@@ -102,7 +102,8 @@ Archive Archive::open(const std::string& path, Mode mode, int busy_timeout_ms) {
     // loses at most the uncommitted batch); only power loss may drop the last commits.
     // A 64 MiB page cache keeps a batch's index pages in memory instead of spilling
     // them to the WAL mid-transaction (the load was write-bound without it).
-    if (mode == Mode::ReadWrite) db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+    db.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+    if (mode == Mode::ReadWrite) db.exec("PRAGMA synchronous = NORMAL");
     return Archive(std::move(db));
 }
 

@@ -74,7 +74,7 @@ inline nlohmann::json synthetic_record(int index, int figure_count = 3) {
         const bool compound = (index + f) % 3 != 0;
         nlohmann::json figure = {
             {"id", fid}, {"label", "Figure " + std::to_string(f)}, {"kind", "figure"},
-            {"caption", {{"title", "Imaging of the " + word(f)}, {"text", "Imaging of the " + word(f) + ". (A) Axial " + sentence(f, 8) + ". (B) " + sentence(f + 1, 10) + "."}}},
+            {"caption", {{"title", "Imaging of the " + word(f)}, {"text", "Imaging of the " + word(f) + ". (A) Axial " + sentence(f, 8) + ". (B) " + sentence(f + 1, 10) + ". Case " + std::to_string(index % 1000) + "."}}},
             {"graphics", {{{"href", fid + ".jpg"}, {"member", "pkg/" + fid + ".jpg"}, {"image", synthetic_image(seed, 800 + 13 * ((index + f) % 50), 600 + f)}}}},
             {"compound", compound},
             {"domains", {{{"tag", kDomains[(index + f) % 8]}, {"phrases", {word(f)}}, {"source", "caption"}}}},
