@@ -2,9 +2,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "pubforge/archive/loader.hpp"
 #include "pubforge/core/hash.hpp"
 
 namespace pubforge::testing {
@@ -104,6 +106,22 @@ inline nlohmann::json synthetic_record(int index, int figure_count = 3) {
     record["figures"] = figures;
     if (index % 5 == 0) record["warnings"].push_back({{"code", "jats.missing-graphic"}, {"message", "a graphic was not found"}});
     return record;
+}
+
+// Loads records through a Loader in batches; rejects are counted only.
+inline archive::LoadCounts load(archive::Archive& db, const std::vector<nlohmann::json>& records, size_t batch_size = 500) {
+    RejectLog rejects;
+    archive::LoadOptions options;
+    options.batch_size = batch_size;
+    archive::Loader loader(db, options, rejects);
+    for (const auto& record : records) loader.add(record);
+    return loader.finish();
+}
+
+inline std::vector<nlohmann::json> synthetic_records(int first, int count) {
+    std::vector<nlohmann::json> records;
+    for (int i = first; i < first + count; ++i) records.push_back(synthetic_record(i, 1 + i % 4));
+    return records;
 }
 
 }  // namespace pubforge::testing
