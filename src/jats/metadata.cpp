@@ -132,7 +132,15 @@ void read_license(const xmlNode* meta, Record& record) {
             if (url.empty()) url = attribute(link, "href");
     std::string text;
     for (const xmlNode* p : children(license, "license-p")) text += (text.empty() ? "" : " ") + inline_text(p);
-    const LicenseCode code = normalise_license(url, text);
+    LicenseCode code = normalise_license(url, text);
+    if (!license) {
+        // Older PMC articles state the licence in the copyright statement (NLM 2.3 puts it
+        // straight into article-meta).
+        const xmlNode* copyright = child(permissions, "copyright-statement");
+        const std::string statement = inline_text(copyright ? copyright : child(meta, "copyright-statement"));
+        code = normalise_license("", statement);
+        if (code.code != "unknown") text = statement;
+    }
     json out = {{"code", code.code}, {"class", code.klass}};
     if (!text.empty()) out["text"] = text;
     if (!url.empty()) out["url"] = trimmed(url);
@@ -174,6 +182,15 @@ std::string affiliation_text(const xmlNode* aff) {
     return text;
 }
 
+// Authors are contribs typed "author" (or untyped); Texture writes contrib-type="person"
+// inside a contrib-group whose content-type says "author".
+bool is_author(const xmlNode* group, const xmlNode* contrib) {
+    const std::string type = lower(attribute(contrib, "contrib-type"));
+    const std::string group_type = lower(attribute(group, "content-type"));
+    const bool author_group = group_type.empty() || group_type == "author" || group_type == "authors";
+    return type == "author" || ((type.empty() || type == "person") && author_group);
+}
+
 class AuthorReader {
 public:
     AuthorReader(const xmlNode* meta, Record& record) : meta_(meta), record_(record) {}
@@ -184,8 +201,7 @@ public:
         json authors = json::array();
         for (const xmlNode* group : groups)
             for (const xmlNode* contrib : children(group, "contrib")) {
-                const std::string type = attribute(contrib, "contrib-type");
-                if (!type.empty() && type != "author") continue;
+                if (!is_author(group, contrib)) continue;
                 json author = read_author(contrib);
                 if (!author.is_null()) authors.push_back(author);
             }
