@@ -37,6 +37,14 @@ std::string leading_panel_label(const std::string& text) {
     return "";
 }
 
+// "(D)", "D.", "D:" -> "D": the panel letter without the punctuation printed around it.
+std::string bare_label(std::string label) {
+    while (!label.empty() && (label.front() == '(' || label.front() == '[')) label.erase(0, 1);
+    while (!label.empty() && (label.back() == ')' || label.back() == ']' || label.back() == '.' || label.back() == ':'))
+        label.pop_back();
+    return label;
+}
+
 json caption_list_items(const xmlNode* caption) {
     json items = json::array();
     for (const xmlNode* list : descendants(caption, "list")) {
@@ -50,7 +58,7 @@ json caption_list_items(const xmlNode* caption) {
             if (!label.empty() && body.rfind(label, 0) == 0) body = normalize_space(body.substr(label.size()));
             if (label.empty()) label = generated_label(list_type, index);
             if (label.empty()) label = leading_panel_label(text);
-            items.push_back({{"label", label}, {"text", body}});
+            items.push_back({{"label", bare_label(label)}, {"text", body}});
             ++index;
         }
     }

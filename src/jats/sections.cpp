@@ -24,6 +24,11 @@ json xrefs_json(const std::vector<XrefSpan>& spans) {
     return out;
 }
 
+bool is_float(const xmlNode* node) {
+    return one_of(local_name(node), {"fig", "fig-group", "table-wrap", "table-wrap-group", "supplementary-material",
+                                     "media", "chem-struct-wrap"});
+}
+
 class SectionReader {
 public:
     BodyText read(const xmlNode* body) {
@@ -33,6 +38,8 @@ public:
             if (is_element(c, "sec")) {
                 section(c, 1);
                 loose = -1;
+            } else if (is_float(c)) {
+                float_text(c, "");
             } else if (!is_element(c, "sec-meta")) {
                 if (loose < 0) loose = add_section(nullptr, 1);
                 block(c, static_cast<size_t>(loose), 1);
@@ -68,9 +75,8 @@ private:
             paragraph(node, section_index, level);
         } else if (name == "sec") {
             section(node, level + 1);
-        } else if (one_of(name, {"fig", "fig-group", "table-wrap", "table-wrap-group", "supplementary-material",
-                                 "media", "chem-struct-wrap"})) {
-            float_text(node, section_index);
+        } else if (is_float(node)) {
+            float_text(node, sections_[section_index]["title"]);
         } else if (one_of(name, {"graphic", "disp-formula", "disp-formula-group", "alternatives", "caption", "title",
                                  "label", "object-id", "alt-text", "permissions", "attrib"})) {
             return;
@@ -94,19 +100,19 @@ private:
         // Boxed text sitting inside a paragraph is read as blocks of its own.
         for (const xmlNode* f : flat.floats) {
             if (is_element(f, "boxed-text")) block(f, section_index, level);
-            else float_text(f, section_index);
+            else float_text(f, sections_[section_index]["title"]);
         }
     }
 
     // A float's own text (label, caption, attribution, cells) is not body text, but
     // the references it makes to figures are mentions too: it is kept apart.
-    void float_text(const xmlNode* node, size_t section_index) {
+    void float_text(const xmlNode* node, const std::string& section_title) {
         FlatText flat = flatten(node, FlattenContext::Caption);
         if (flat.xrefs.empty()) return;
         std::string id = attribute(node, "id");
         if (id.empty()) id = std::string(local_name(node)) + "-" + std::to_string(float_texts_.size() + 1);
         json paragraph = {{"id", id + "-text"}, {"text", flat.text}, {"xrefs", xrefs_json(flat.xrefs)}};
-        float_texts_.push_back({{"title", sections_[section_index]["title"]},
+        float_texts_.push_back({{"title", section_title},
                                 {"paragraphs", json::array({std::move(paragraph)})}});
     }
 
