@@ -80,14 +80,19 @@ public:
 
     void walk(const xmlNode* node) {
         for (const xmlNode* c = node->children; c; c = c->next) {
-            // Sub-articles (translations) are read on their own; author responses stay with the article.
-            if (!is_element(c) || is_element(c, "sub-article")) continue;
-            if (is_element(c, "fig")) {
+            if (!is_element(c)) continue;
+            const std::string_view name = local_name(c);
+            if (name == "sub-article") {
+                // Translations are read on their own; author responses stay with the article.
+                out_.sub_articles.push_back(c);
+                continue;
+            }
+            if (name == "fig") {
                 add_figure(c);
-            } else if (is_element(c, "fig-group")) {
+            } else if (name == "fig-group") {
                 fig_group(c);
                 continue;
-            } else if (is_element(c, "table-wrap")) {
+            } else if (name == "table-wrap") {
                 out_.tables.push_back(table(c));
             }
             walk(c);

@@ -52,7 +52,8 @@ void attach_all_mentions(const detail::BodyText& text, detail::Floats& floats, R
                         " name no id; matched to a figure by the number in its label");
 }
 
-json read_sub_article(const xmlNode* sub, detail::ReadContext& context, Record& record) {
+// Appends the sub-article and, after it, any sub-articles nested in it (document order).
+void read_sub_article(const xmlNode* sub, detail::ReadContext& context, Record& record, json& sub_articles) {
     json out = json::object();
     if (const std::string id = attribute(sub, "id"); !id.empty()) out["id"] = id;
     if (const std::string type = attribute(sub, "article-type"); !type.empty()) out["article_type"] = type;
@@ -66,7 +67,8 @@ json read_sub_article(const xmlNode* sub, detail::ReadContext& context, Record& 
                         " of sub-article '" + out.value("id", "") + "'");
     out["figures"] = std::move(floats.figures);
     out["tables"] = std::move(floats.tables);
-    return out;
+    sub_articles.push_back(std::move(out));
+    for (const xmlNode* nested : floats.sub_articles) read_sub_article(nested, context, record, sub_articles);
 }
 
 }  // namespace
@@ -91,8 +93,7 @@ Record parse_jats(const SourceDocument& doc, ImageStore& store, const JatsOption
     record["references"] = detail::read_references(child(article, "back"));
 
     json sub_articles = json::array();
-    for (const xmlNode* sub : descendants(article, "sub-article"))
-        sub_articles.push_back(read_sub_article(sub, context, record));
+    for (const xmlNode* sub : floats.sub_articles) read_sub_article(sub, context, record, sub_articles);
     if (!sub_articles.empty()) record["sub_articles"] = std::move(sub_articles);
 
     size_t body_words = 0;

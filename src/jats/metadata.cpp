@@ -79,10 +79,17 @@ int month_number(const std::string& text) {
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 // <pub-date> or <date> as an ISO 8601 partial date; "" when it has no usable year.
+// "2020", "2020-05" or "2020-05-01".
+bool is_iso_partial(const std::string& text) {
+    if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+    for (size_t i = 0; i < text.size(); ++i)
+        if ((i == 4 || i == 7) ? text[i] != '-' : !std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+}
+
 std::string iso_date(const xmlNode* date) {
-    static const std::regex iso(R"(^([0-9]{4})(-[0-9]{2}(-[0-9]{2})?)?$)");
     const std::string attr = trimmed(attribute(date, "iso-8601-date"));
-    if (std::regex_match(attr, iso)) return attr;
+    if (is_iso_partial(attr)) return attr;
     const std::string year = trimmed(inline_text(child(date, "year")));
     if (year.size() != 4 || !std::all_of(year.begin(), year.end(), [](unsigned char c) { return std::isdigit(c); }))
         return "";

@@ -42,6 +42,7 @@ struct Floats {
     nlohmann::json tables = nlohmann::json::array();
     std::map<std::string, size_t> figure_by_id;  // fig and fig-group ids -> index into figures
     std::vector<size_t> without_id;              // figures whose <fig> has no id (xrefs fall back to the label)
+    std::vector<const xmlNode*> sub_articles;    // met on the way, in document order, not read
 };
 Floats read_floats(const xmlNode* scope, ReadContext& context);
 

@@ -14,11 +14,15 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
     return false;
 }
 
-json xrefs_json(const std::vector<XrefSpan>& spans) {
+json xrefs_json(std::vector<XrefSpan>&& spans) {
     json out = json::array();
-    for (const XrefSpan& span : spans) {
-        json xref = {{"type", span.type}, {"start", span.start}, {"end", span.end}, {"text", span.text}};
-        if (!span.rid.empty()) xref["rid"] = span.rid;
+    for (XrefSpan& span : spans) {
+        json xref = json::object();
+        xref["type"] = std::move(span.type);
+        xref["start"] = span.start;
+        xref["end"] = span.end;
+        xref["text"] = std::move(span.text);
+        if (!span.rid.empty()) xref["rid"] = std::move(span.rid);
         out.push_back(std::move(xref));
     }
     return out;
@@ -93,8 +97,8 @@ private:
             std::string id = attribute(node, "id");
             if (id.empty())
                 id = "p" + std::to_string(section_index + 1) + "." + std::to_string(paragraphs.size() + 1);
-            json p = {{"id", id}, {"text", flat.text}};
-            if (!flat.xrefs.empty()) p["xrefs"] = xrefs_json(flat.xrefs);
+            json p = {{"id", std::move(id)}, {"text", std::move(flat.text)}};
+            if (!flat.xrefs.empty()) p["xrefs"] = xrefs_json(std::move(flat.xrefs));
             paragraphs.push_back(std::move(p));
         }
         // Boxed text sitting inside a paragraph is read as blocks of its own.
@@ -107,11 +111,12 @@ private:
     // A float's own text (label, caption, attribution, cells) is not body text, but
     // the references it makes to figures are mentions too: it is kept apart.
     void float_text(const xmlNode* node, const std::string& section_title) {
+        if (!has_descendant(node, "xref")) return;  // most floats cite nothing: skip flattening their tables
         FlatText flat = flatten(node, FlattenContext::Caption);
         if (flat.xrefs.empty()) return;
         std::string id = attribute(node, "id");
         if (id.empty()) id = std::string(local_name(node)) + "-" + std::to_string(float_texts_.size() + 1);
-        json paragraph = {{"id", id + "-text"}, {"text", flat.text}, {"xrefs", xrefs_json(flat.xrefs)}};
+        json paragraph = {{"id", id + "-text"}, {"text", std::move(flat.text)}, {"xrefs", xrefs_json(std::move(flat.xrefs))}};
         float_texts_.push_back({{"title", section_title},
                                 {"paragraphs", json::array({std::move(paragraph)})}});
     }

@@ -2,6 +2,7 @@
 #include "pubforge/jats/text.hpp"
 
 #include <array>
+#include <unordered_map>
 
 #include "pubforge/jats/xml_document.hpp"
 
@@ -14,38 +15,47 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
     return false;
 }
 
-// Elements a reader sees as separate lines or boxes: text on either side is spaced.
-bool is_block(std::string_view name) {
-    return one_of(name, {"p", "title", "label", "caption", "list", "list-item", "def-list", "def-item", "term", "def",
-                         "disp-quote", "disp-formula", "break", "sec", "table", "tr", "td", "th", "thead", "tbody",
-                         "tfoot", "boxed-text", "supplementary-material", "fig", "fig-group", "table-wrap",
-                         "table-wrap-foot", "statement", "speech", "speaker", "verse-group", "verse-line", "ref",
-                         "mixed-citation", "element-citation", "address", "aff", "fn", "fn-group", "attrib", "app",
-                         "ack", "abstract", "glossary", "subtitle", "alt-title", "hr", "media", "chem-struct-wrap"});
+// How flattening treats an element, as bit flags (fig is both a block and a float).
+enum Role : unsigned {
+    kInline = 0,
+    kBlock = 1,      // seen as a separate line or box: text on either side is spaced
+    kField = 2,      // a field of structured content: spaced, but never before punctuation
+    kNeverText = 4,  // accessibility descriptions, identifiers: not text at all
+    kFloat = 8,      // set aside from running text: a paragraph does not read a figure's caption
+};
+
+// Element names are looked up once per element, so the table is a hash map built once.
+unsigned role_of(std::string_view name) {
+    static const std::unordered_map<std::string_view, unsigned> roles = [] {
+        std::unordered_map<std::string_view, unsigned> table;
+        for (std::string_view n :
+             {"p", "title", "label", "caption", "list", "list-item", "def-list", "def-item", "term", "def", "disp-quote",
+              "disp-formula", "break", "sec", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "table-wrap-foot",
+              "statement", "speech", "speaker", "verse-group", "verse-line", "ref", "mixed-citation",
+              "element-citation", "address", "aff", "fn", "fn-group", "attrib", "app", "ack", "abstract", "glossary",
+              "subtitle", "alt-title", "hr"})
+            table[n] = kBlock;
+        for (std::string_view n : {"fig", "fig-group", "table-wrap", "table-wrap-group", "boxed-text",
+                                   "supplementary-material", "media", "chem-struct-wrap"})
+            table[n] = kBlock | kFloat;
+        for (std::string_view n :
+             {"institution", "institution-wrap", "addr-line", "country", "city", "state", "postal-code", "surname",
+              "given-names", "prefix", "suffix", "name", "string-name", "collab", "etal", "person-group",
+              "article-title", "chapter-title", "source", "year", "month", "day", "volume", "issue", "fpage", "lpage",
+              "elocation-id", "pub-id", "publisher-name", "publisher-loc", "edition", "date-in-citation",
+              "part-title", "trans-title", "trans-source", "conf-name", "conf-date", "conf-loc", "comment", "size",
+              "page-range"})
+            table[n] = kField;
+        for (std::string_view n : {"alt-text", "long-desc", "object-id", "annotation", "annotation-xml", "permissions",
+                                   "inline-graphic", "graphic", "private-char"})
+            table[n] = kNeverText;
+        return table;
+    }();
+    const auto it = roles.find(name);
+    return it == roles.end() ? kInline : it->second;
 }
 
-// Fields of structured content (addresses, citations, names): a space between them
-// when the markup has none, but never before the punctuation the source writes.
-bool is_field(std::string_view name) {
-    return one_of(name, {"institution", "institution-wrap", "addr-line", "country", "city", "state", "postal-code",
-                         "surname", "given-names", "prefix", "suffix", "name", "string-name", "collab", "etal",
-                         "person-group", "article-title", "chapter-title", "source", "year", "month", "day", "volume",
-                         "issue", "fpage", "lpage", "elocation-id", "pub-id", "publisher-name", "publisher-loc",
-                         "edition", "date-in-citation", "part-title", "trans-title", "trans-source", "conf-name",
-                         "conf-date", "conf-loc", "comment", "size", "page-range"});
-}
-
-// Never text: accessibility descriptions, identifiers and the like.
-bool is_never_text(std::string_view name) {
-    return one_of(name, {"alt-text", "long-desc", "object-id", "annotation", "annotation-xml", "permissions",
-                         "inline-graphic", "graphic", "private-char"});
-}
-
-// Set aside from running text: a paragraph that holds a figure does not read its caption.
-bool is_float(std::string_view name) {
-    return one_of(name, {"fig", "fig-group", "table-wrap", "table-wrap-group", "boxed-text", "supplementary-material",
-                         "media", "chem-struct-wrap"});
-}
+bool is_never_text(std::string_view name) { return (role_of(name) & kNeverText) != 0; }
 
 // Entities a DTD would define; used when the DTD was (deliberately) not loaded.
 std::string_view known_entity(std::string_view name) {
@@ -74,6 +84,7 @@ public:
         for (const xmlNode* c = node->children; c; c = c->next) visit(c);
     }
     std::string finish() { return builder_.take(); }
+    void reserve(size_t bytes) { builder_.reserve(bytes); }
 
 private:
     void visit(const xmlNode* node) {
@@ -95,8 +106,9 @@ private:
 
     void element(const xmlNode* node) {
         const std::string_view name = local_name(node);
-        if (is_never_text(name)) return;
-        if (context_ == FlattenContext::Paragraph && is_float(name)) {
+        const unsigned role = role_of(name);
+        if (role & kNeverText) return;
+        if (context_ == FlattenContext::Paragraph && (role & kFloat)) {
             out_.floats.push_back(node);
             builder_.separate();
             return;
@@ -109,8 +121,8 @@ private:
             if (!parent_has_math(node)) builder_.append(clean_tex(inline_text_of_tex(node)));
             return;
         }
-        const bool block = is_block(name);
-        const bool field = !block && is_field(name);
+        const bool block = (role & kBlock) != 0;
+        const bool field = (role & kField) != 0;
         if (block) builder_.separate();
         if (field) builder_.soft_separate();
         if (name == "xref") {
@@ -228,20 +240,44 @@ void linearise(const xmlNode* node, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+// ASCII whitespace by byte; 0xC2 marks a possible U+00A0 (no-break space), which
+// counts as whitespace too, as in normalize_space.
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+    std::array<unsigned char, 256> table{};
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[c] = 1;
+    table[0xC2] = 2;
+    return table;
+}();
+
+// Length of the whitespace at raw[i] (0 when none).
+size_t space_at(std::string_view raw, size_t i) {
+    const unsigned char kind = kByteClass[static_cast<unsigned char>(raw[i])];
+    if (kind == 1) return 1;
+    if (kind == 2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) return 2;
+    return 0;
+}
+
+}  // namespace
+
 void TextBuilder::append(std::string_view raw) {
-    for (size_t i = 0; i < raw.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(raw[i]);
-        // U+00A0 (no-break space) counts as whitespace, as in normalize_space.
-        const bool nbsp = c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+    size_t i = 0;
+    while (i < raw.size()) {
+        if (const size_t space = space_at(raw, i)) {
             pending_space_ = !out_.empty();
-            if (nbsp) ++i;
+            i += space;
             continue;
         }
+        // A run of non-space bytes is copied at once.
+        size_t j = i + 1;
+        while (j < raw.size() && (kByteClass[static_cast<unsigned char>(raw[j])] == 0 || space_at(raw, j) == 0)) ++j;
+        const unsigned char c = static_cast<unsigned char>(raw[i]);
         const bool closing_punctuation = c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == ']';
         if (pending_space_ || (pending_soft_space_ && !closing_punctuation)) out_ += ' ';
         pending_space_ = pending_soft_space_ = false;
-        out_ += static_cast<char>(c);
+        out_.append(raw.data() + i, j - i);
+        i = j;
     }
 }
 
@@ -249,12 +285,24 @@ FlatText flatten(const xmlNode* node, FlattenContext context) {
     FlatText out;
     if (!node) return out;
     Flattener flattener(context, out);
+    // Paragraphs run to hundreds of bytes: start with room instead of doubling up to it.
+    if (context == FlattenContext::Paragraph) flattener.reserve(512);
     flattener.content(node);
     out.text = flattener.finish();
     return out;
 }
 
-std::string inline_text(const xmlNode* node) { return node ? flatten(node).text : std::string(); }
+std::string inline_text(const xmlNode* node) {
+    if (!node) return {};
+    // Most titles, names and ids are one text node: no need for the whole flattener.
+    const xmlNode* only = node->children;
+    if (only && !only->next && (only->type == XML_TEXT_NODE || only->type == XML_CDATA_SECTION_NODE)) {
+        TextBuilder builder;
+        builder.append(node_text(only));
+        return builder.take();
+    }
+    return flatten(node).text;
+}
 
 std::string table_text(const xmlNode* table) {
     std::string out;

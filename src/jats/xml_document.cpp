@@ -77,7 +77,8 @@ XmlDocument XmlDocument::parse(std::string_view bytes, const std::string& name) 
 
     // NONET: no network; without NOENT, DTDLOAD, DTDATTR and HUGE, libxml2 neither
     // substitutes entities, nor reads any DTD, nor lifts its depth and size limits.
-    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    // COMPACT keeps short text inside the nodes: fewer allocations for a tree that is only read.
+    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     XmlDocument document;
     document.doc_.reset(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
                                           nullptr, options));
@@ -99,9 +100,13 @@ XmlDocument XmlDocument::parse(std::string_view bytes, const std::string& name) 
 
 std::string_view local_name(const xmlNode* node) {
     if (!node || !node->name) return {};
-    std::string_view name(reinterpret_cast<const char*>(node->name));
-    const auto colon = name.find(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+    // One pass finds both the end and the last colon (names are short, this runs per node).
+    const char* name = reinterpret_cast<const char*>(node->name);
+    const char* start = name;
+    const char* p = name;
+    for (; *p; ++p)
+        if (*p == ':') start = p + 1;
+    return std::string_view(start, static_cast<size_t>(p - start));
 }
 
 bool is_element(const xmlNode* node) { return node && node->type == XML_ELEMENT_NODE; }
@@ -180,6 +185,12 @@ std::vector<const xmlNode*> descendants(const xmlNode* node, std::string_view na
     std::vector<const xmlNode*> out;
     if (node) collect_descendants(node, name, stop_at, out);
     return out;
+}
+
+bool has_descendant(const xmlNode* node, std::string_view name) {
+    for (const xmlNode* c = node ? node->children : nullptr; c; c = c->next)
+        if (is_element(c) && (local_name(c) == name || has_descendant(c, name))) return true;
+    return false;
 }
 
 bool has_ancestor(const xmlNode* node, std::string_view name) {

@@ -61,6 +61,7 @@ public:
     size_t span_start(size_t mark) const { return mark < out_.size() && out_[mark] == ' ' ? mark + 1 : mark; }
     const std::string& text() const { return out_; }
     std::string take() { return std::move(out_); }
+    void reserve(size_t bytes) { out_.reserve(bytes); }
 
 private:
     std::string out_;

@@ -59,6 +59,9 @@ std::vector<const xmlNode*> children(const xmlNode* node, std::string_view name)
 std::vector<const xmlNode*> descendants(const xmlNode* node, std::string_view name,
                                         std::initializer_list<std::string_view> stop_at = {});
 
+// True when some descendant element has this local name (stops at the first).
+bool has_descendant(const xmlNode* node, std::string_view name);
+
 // True when an ancestor of `node` (not the node itself) has this local name.
 bool has_ancestor(const xmlNode* node, std::string_view name);
 
