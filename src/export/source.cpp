@@ -104,6 +104,12 @@ std::set<std::string> RecordSource::match(const std::string& fts_query) const {
     return match_documents(documents, fts_query);
 }
 
+std::unique_ptr<ArticleSource> open_source(const std::string& db_path, const std::string& records_path) {
+    if (db_path.empty() == records_path.empty()) throw UsageError("give exactly one of --db ARCHIVE or --records FILE.jsonl");
+    if (!records_path.empty()) return std::make_unique<RecordSource>(RecordSource::from_jsonl(records_path));
+    return open_archive_source(db_path);
+}
+
 nlohmann::json RecordSource::provenance() const {
     return {{"source", "records"}, {"articles", records_.size()}};
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -46,6 +47,14 @@ public:
     virtual void put(const std::string& article_id, const nlohmann::json& response) = 0;
     virtual void commit() = 0;
 };
+
+// An archive opened for import: its articles (to match keys) and its responses table.
+struct ResponseArchive {
+    std::unique_ptr<ArticleSource> source;
+    std::unique_ptr<ResponseStore> store;
+};
+// Opens an existing archive for writing responses; src/export/archive_source.cpp.
+ResponseArchive open_response_archive(const std::string& db_path);
 
 struct ImportSummary {
     size_t lines = 0;

@@ -44,6 +44,13 @@ private:
     std::map<std::string, Record> records_;
 };
 
+// The archive (data/schemas/archive.sql) read as article records; src/export/archive_source.cpp.
+std::unique_ptr<ArticleSource> open_archive_source(const std::string& db_path);
+
+// The source a command line names: an archive (--db) or article records (--records
+// FILE.jsonl, e.g. align's output); exactly one. Throws UsageError otherwise.
+std::unique_ptr<ArticleSource> open_source(const std::string& db_path, const std::string& records_path);
+
 // The searchable text of a record as the FTS index holds it: title, abstract, captions and body.
 std::string searchable_text(const Record& record);
 
