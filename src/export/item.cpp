@@ -65,7 +65,8 @@ std::vector<nlohmann::json> responses_of(const Record& record, const std::string
     const auto& responses = member(record, "responses");
     if (!responses.is_array()) return out;
     for (const auto& response : responses)
-        if (text_of(response, "figure") == figure_id && text_of(response, "panel") == panel_id)
+        if (text_of(response, "figure_id") == figure_id && text_of(response, "subfigure_id") == panel_id &&
+            (text_of(response, "status").empty() || text_of(response, "status") == "ok"))
             out.push_back(response);
     return out;
 }

@@ -52,7 +52,7 @@ public:
             for (const auto& response : item.responses) {
                 const std::string task = response.value("task", "");
                 if (std::find(options_.llava.tasks.begin(), options_.llava.tasks.end(), task) == options_.llava.tasks.end()) continue;
-                const Turns turns = response_turns(task, response.value("answer", nlohmann::json()));
+                const Turns turns = response_turns(task, response.value("payload", nlohmann::json()));
                 if (turns.empty()) continue;
                 const size_t n = ++seen[task];
                 const std::string id = item.key + "-" + task + (n > 1 ? "-" + std::to_string(n) : "");

@@ -241,12 +241,14 @@ ImportSummary import_responses(const ArticleSource& source, ResponseStore& store
             std::string model = "unknown";
             const auto& body = line["response"]["body"];
             if (body.contains("model") && body["model"].is_string()) model = body["model"].get<std::string>();
+            auto or_null = [](const std::string& id) { return id.empty() ? nlohmann::json() : nlohmann::json(id); };
             store.put(target->second.article, {{"custom_id", custom_id},
                                                {"task", task},
                                                {"model", model},
-                                               {"figure", target->second.figure},
-                                               {"panel", target->second.panel},
-                                               {"answer", answer}});
+                                               {"figure_id", or_null(target->second.figure)},
+                                               {"subfigure_id", or_null(target->second.panel)},
+                                               {"payload", answer},
+                                               {"status", "ok"}});
             stored.insert(custom_id);
             ++summary.stored;
             ++summary.stored_by_task[task];

@@ -231,8 +231,8 @@ TEST(ExporterTest, LlavaPutsTheImageTokenFirstInTheFirstHumanTurnOnly) {
     ScratchDir dir;
     ImageStore store(dir.file("store"));
     Record record = make_article(store, {});
-    record["responses"] = {{{"custom_id", "mcq-PMC1000_fig1"}, {"task", "mcq"}, {"model", "m"}, {"figure", "fig1"}, {"panel", ""},
-                            {"answer", {{"question_stem", "Which sequence?"},
+    record["responses"] = {{{"custom_id", "mcq-PMC1000_fig1"}, {"task", "mcq"}, {"model", "m"}, {"figure_id", "fig1"}, {"subfigure_id", nullptr}, {"status", "ok"},
+                            {"payload", {{"question_stem", "Which sequence?"},
                                         {"answer_choices", {"A. T1", "B. T2", "C. FLAIR", "D. DWI"}},
                                         {"correct_answer", "C. FLAIR"},
                                         {"discussion", "Bright CSF-suppressed lesion."}}}}};

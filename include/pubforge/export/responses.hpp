@@ -42,8 +42,10 @@ std::vector<std::pair<std::string, std::string>> response_turns(const std::strin
 class ResponseStore {
 public:
     virtual ~ResponseStore() = default;
-    // Stores (or replaces, for the same custom_id and model) one validated response:
-    // {custom_id, task, model, figure, panel, answer}, figure and panel "" when absent.
+    // Stores (or replaces, for the same custom_id) one validated response, shaped as the
+    // archive returns it in a record's "responses": {custom_id, task, model, figure_id,
+    // subfigure_id (null for a figure), payload (the validated answer), status "ok"};
+    // figure_id is null for article-level tasks (abstract).
     virtual void put(const std::string& article_id, const nlohmann::json& response) = 0;
     virtual void commit() = 0;
 };
