@@ -43,7 +43,7 @@ std::vector<std::string> domain_tags(const nlohmann::json& figure) {
     return tags;
 }
 
-// Mentions of the figure; for a panel, those that name its label.
+// Mentions of the figure; for a panel, those that name its label or name no panel (the whole figure).
 std::vector<Mention> mentions_of(const nlohmann::json& figure, const std::string* panel_label) {
     std::vector<Mention> out;
     const auto& mentions = member(figure, "mentions");
@@ -52,7 +52,8 @@ std::vector<Mention> mentions_of(const nlohmann::json& figure, const std::string
         if (text_of(mention, "sentence").empty()) continue;
         if (panel_label) {
             const auto& panels = member(mention, "panels");
-            if (!panels.is_array() || std::find(panels.begin(), panels.end(), *panel_label) == panels.end()) continue;
+            const bool whole_figure = !panels.is_array() || panels.empty();
+            if (!whole_figure && std::find(panels.begin(), panels.end(), *panel_label) == panels.end()) continue;
         }
         out.push_back({text_of(mention, "sentence"), text_of(mention, "section"), text_of(mention, "text")});
     }
@@ -181,7 +182,7 @@ std::vector<ExportItem> build_items(const Record& record, Unit unit, Unaligned u
                 if (unaligned_dropped) ++*unaligned_dropped;
                 continue;
             }
-            item.mentions = mentions_of(figure, item.panel_label.empty() ? nullptr : &item.panel_label);
+            item.mentions = mentions_of(figure, &item.panel_label);
             item.responses = responses_of(record, base.figure_id, item.panel_id);
             items.push_back(std::move(item));
         }
