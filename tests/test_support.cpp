@@ -4,6 +4,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include <archive.h>
+#include <archive_entry.h>
+#include <opencv2/imgcodecs.hpp>
+
 namespace pubforge::testing {
 namespace fs = std::filesystem;
 
@@ -33,6 +37,44 @@ std::vector<nlohmann::json> read_jsonl_file(const std::string& path) {
     while (std::getline(in, line))
         if (!line.empty()) out.push_back(nlohmann::json::parse(line));
     return out;
+}
+
+void write_tar_gz(const std::string& path, const std::vector<TarMember>& members) {
+    archive* writer = archive_write_new();
+    archive_write_add_filter_gzip(writer);
+    archive_write_set_format_pax_restricted(writer);
+    archive_write_open_filename(writer, path.c_str());
+    for (const auto& member : members) {
+        archive_entry* entry = archive_entry_new();
+        archive_entry_set_pathname(entry, member.name.c_str());
+        archive_entry_set_perm(entry, 0644);
+        if (member.kind == TarMember::Symlink) {
+            archive_entry_set_filetype(entry, AE_IFLNK);
+            archive_entry_set_symlink(entry, member.link.c_str());
+            archive_entry_set_size(entry, 0);
+        } else if (member.kind == TarMember::Hardlink) {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_hardlink(entry, member.link.c_str());
+            archive_entry_set_size(entry, 0);
+        } else {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_size(entry, member.declared_size >= 0 ? member.declared_size
+                                                                   : static_cast<la_int64_t>(member.bytes.size()));
+        }
+        archive_write_header(writer, entry);
+        if (member.kind == TarMember::File && !member.bytes.empty())
+            archive_write_data(writer, member.bytes.data(), member.bytes.size());
+        archive_entry_free(entry);
+    }
+    archive_write_close(writer);
+    archive_write_free(writer);
+}
+
+std::string encode_test_image(const std::string& extension, int width, int height) {
+    cv::Mat image(height, width, CV_8UC3, cv::Scalar(40, 120, 200));
+    std::vector<uchar> bytes;
+    cv::imencode(extension, image, bytes);
+    return std::string(bytes.begin(), bytes.end());
 }
 
 void write_text_file(const std::string& path, const std::string& text) {

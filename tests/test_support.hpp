@@ -29,6 +29,20 @@ std::string source_path(const std::string& relative);  // repository root/<relat
 std::string corpus_path(const std::string& relative);
 
 std::vector<nlohmann::json> read_jsonl_file(const std::string& path);
+
+// One member of a tar.gz written by write_tar_gz: a file, or a symlink/hardlink when `link` is set.
+struct TarMember {
+    std::string name;
+    std::string bytes;
+    enum Kind { File, Symlink, Hardlink } kind = File;
+    std::string link;
+    long long declared_size = -1;  // >= 0 writes a header claiming this size (hostile archives)
+};
+// Writes a gzip-compressed tar with libarchive, for package and hostile-archive tests.
+void write_tar_gz(const std::string& path, const std::vector<TarMember>& members);
+
+// Encodes a solid-colour test image with OpenCV (".png", ".jpg", ".tif", ...).
+std::string encode_test_image(const std::string& extension, int width, int height);
 void write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace pubforge::testing

@@ -19,13 +19,13 @@ void add_global_flags(CLI::App& app, GlobalFlags& flags) {
     });
 }
 
-void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output) {
+void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output, bool with_shard) {
     if (with_output) command.add_option("-o,--output", flags.output, "Output JSONL file ('-' = stdout)")->capture_default_str();
     command.add_option("--rejects", flags.rejects, "Write rejected documents here as JSONL (input, stage, code, message)");
     command.add_option("--max-errors", flags.max_errors, "Exit 1 when more than N documents are rejected");
     command.add_flag("--strict", flags.strict, "Exit 1 if any document is rejected (same as --max-errors 0)");
     command.add_option("-j,--jobs", flags.jobs, "Worker threads")->check(CLI::Range(1, 1024))->capture_default_str();
-    command.add_option("--shard", flags.shard, "Process only shard K of N (K/N, by hash of the input's name)");
+    if (with_shard) command.add_option("--shard", flags.shard, "Process only shard K of N (K/N, by hash of the input's name)");
 }
 
 int exit_code_for(const RejectLog& rejects, const BatchFlags& flags) {
@@ -42,7 +42,7 @@ void run_command(int& exit_code, const std::function<int()>& body) {
         exit_code = kExitUsage;
     } catch (const Error& e) {
         spdlog::error("{} ({})", e.what(), e.code());
-        exit_code = kExitFatal;
+        exit_code = e.code() == "interrupted" ? kExitInterrupted : kExitFatal;
     } catch (const std::exception& e) {
         spdlog::error("{}", e.what());
         exit_code = kExitFatal;

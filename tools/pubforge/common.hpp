@@ -30,7 +30,8 @@ struct BatchFlags {
     int jobs = 1;
     std::string shard;
 };
-void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output = true);
+// --shard only where inputs are documents (parse, run): record streams are split by the stage before them.
+void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output = true, bool with_shard = false);
 
 // 0 when rejects are within --max-errors (and --strict is off or nothing was rejected), else 1.
 int exit_code_for(const RejectLog& rejects, const BatchFlags& flags);

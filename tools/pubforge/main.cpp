@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common.hpp"
+#include "pubforge/core/interrupt.hpp"
 #include "subcommands.hpp"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
     GlobalFlags global;
     add_global_flags(app, global);
 
+    pubforge::install_interrupt_handlers();
     int exit_code = 0;
     for (const Subcommand& subcommand : kSubcommands)
         subcommand.setup(*app.add_subcommand(subcommand.name, subcommand.summary), exit_code);

@@ -21,7 +21,7 @@ void setup_parse(CLI::App& command, int& exit_code) {
         ->capture_default_str();
     command.add_option("--pdf-time-limit", options->parse.pdf.time_limit_seconds, "Seconds per PDF before it is rejected")
         ->capture_default_str();
-    add_batch_flags(command, options->batch);
+    add_batch_flags(command, options->batch, true, true);
     command.callback([options, &exit_code] {
         run_command(exit_code, [&] {
             const auto inputs = collect_inputs(options->inputs, std::cin, Shard::parse(options->batch.shard.empty() ? "1/1" : options->batch.shard));

@@ -27,7 +27,7 @@ public:
 struct PackageLimits {
     std::uint64_t max_member_bytes = 512ull << 20;   // one file inside a .tar.gz
     std::uint64_t max_total_bytes = 4ull << 30;      // all files of one package, uncompressed
-    std::uint64_t max_expansion_ratio = 1000;        // uncompressed / compressed, past 64 MiB
+    std::uint64_t max_expansion_ratio = 200;         // uncompressed / compressed, past 64 MiB (images barely compress)
     std::uint64_t max_document_bytes = 1ull << 30;   // a loose XML or PDF
 };
 

@@ -10,6 +10,7 @@
 #include <tbb/task_arena.h>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/interrupt.hpp"
 #include "pubforge/core/record.hpp"
 
 namespace pubforge::pipeline {
@@ -25,7 +26,8 @@ struct Outcome {
 // Reads items with `next` (serially, in order), runs `work` on up to `jobs`
 // threads, and calls `emit` serially in the order items were read, so outputs
 // are byte-identical for any thread count. At most 4 x jobs items are in flight,
-// which bounds memory whatever the corpus size. oneTBB's parallel_pipeline is the
+// which bounds memory whatever the corpus size. On SIGINT/SIGTERM reading stops,
+// the documents in flight finish, and Error("interrupted") is thrown. oneTBB's parallel_pipeline is the
 // well-kept implementation of exactly this pattern (serial_in_order filters).
 template <class Item>
 void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const std::function<Outcome(Item&)>& work,
@@ -39,7 +41,7 @@ void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const st
                 tbb::filter_mode::serial_in_order,
                 [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
                     auto item = std::make_shared<Item>();
-                    if (!next(*item)) {
+                    if (interrupt_requested() || !next(*item)) {
                         control.stop();
                         return nullptr;
                     }
@@ -51,6 +53,8 @@ void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const st
                 tbb::make_filter<std::shared_ptr<Outcome>, void>(
                     tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Outcome> outcome) { emit(*outcome); }));
     });
+    // Documents in flight were finished and emitted; the caller must not commit its outputs.
+    throw_if_interrupted();
 }
 
 // Runs one step of a document's processing and turns a non-fatal Error into

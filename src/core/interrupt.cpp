@@ -1,0 +1,34 @@
+// The process-wide interrupt flag behind SIGINT/SIGTERM.
+#include "pubforge/core/interrupt.hpp"
+
+#include <atomic>
+#include <csignal>
+
+#include "pubforge/core/error.hpp"
+
+namespace pubforge {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_signal(int) { g_interrupted.store(true); }
+
+}  // namespace
+
+void install_interrupt_handlers() {
+    struct sigaction action {};
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+bool interrupt_requested() { return g_interrupted.load(); }
+
+void request_interrupt(bool value) { g_interrupted.store(value); }
+
+void throw_if_interrupted() {
+    if (interrupt_requested()) throw Error("interrupted", "interrupted by a signal; outputs were not committed", true);
+}
+
+}  // namespace pubforge

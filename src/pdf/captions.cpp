@@ -1,0 +1,178 @@
+// Caption starts are found by label pattern, then a cascade of layout and wording tests rejects in-text mentions.
+#include "pubforge/pdf/captions.hpp"
+
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "pubforge/core/record.hpp"
+
+namespace pubforge::pdf {
+namespace {
+
+const std::regex& label_pattern() {
+    static const std::regex pattern(
+        R"re(^((?:(?:Supplementary|Supplemental|SUPPLEMENTARY|Suppl\.|Extended\s+Data|EXTENDED\s+DATA|Additional)\s+)?))re"
+        R"re((Figures?|FIGURES?|Figuras?|FIGURAS?|Figs?\.?|FIGS?\.?|Tables?|TABLES?|Tabelas?|TABELAS?|Tablas?|TABLAS?|Tab\.|Quadro|QUADRO|Scheme|SCHEME|Plate|PLATE))re"
+        R"re((\.?)\s*((?:[A-Z]?\d+(?:\.\d+)*[a-z]?)|(?:[IVXL]+)(?![A-Za-z]))?)re"
+        R"re(\s*(:|\.|\||-|–|—|,)?)re");
+    return pattern;
+}
+
+bool is_table_word(const std::string& word) {
+    return word.rfind("Tab", 0) == 0 || word.rfind("TAB", 0) == 0 || word.rfind("Quadro", 0) == 0 ||
+           word.rfind("QUADRO", 0) == 0;
+}
+
+bool plural(const std::string& word) {
+    const char last = word.back() == '.' ? word[word.size() - 2] : word.back();
+    return (last == 's' || last == 'S') && word != "Figs." && word != "FIGS.";
+}
+
+bool ends_sentence(const std::string& text) {
+    if (text.empty()) return true;
+    const char c = text.back();
+    return c == '.' || c == ':' || c == '!' || c == '?' || c == ')';
+}
+
+// How far the label's font stands out from the text that follows it (bold label, different size).
+bool label_stands_out(const Line& line) {
+    if (line.words.size() < 2) return false;
+    const Word& first = line.words.front();
+    const Word& after = line.words.size() > 2 ? line.words[2] : line.words[1];
+    return first.bold != after.bold || std::abs(first.font_size - after.font_size) > 0.5;
+}
+
+// Figure and table notes that follow a caption: sources, abbreviations, footnotes.
+bool starts_note(const std::string& line) {
+    static const std::regex pattern(R"re(^(Source|Sources|Fonte|Fontes|Fuente|Note|Notes|Nota|Notas)\s*:)re");
+    return std::regex_search(line, pattern);
+}
+
+// A line that shares its baseline with text in another block to its right or left is a table row.
+bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line) {
+    for (size_t b = 0; b < page.blocks.size(); ++b) {
+        if (b == block_index) continue;
+        for (const Line& other : page.blocks[b].lines) {
+            if (std::abs(other.box.y1 - line.box.y1) > 0.3 * line.font_size) continue;
+            // Cells are short; a long neighbour is the other column's running text.
+            if (other.box.width() > 0.25 * page.width || line.box.width() > 0.5 * page.width) continue;
+            const double gap = std::max(other.box.x0 - line.box.x1, line.box.x0 - other.box.x1);
+            if (gap > 0 && gap < 0.25 * page.width) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<CaptionLabel> match_caption_label(const std::string& line) {
+    std::smatch m;
+    if (!std::regex_search(line, m, label_pattern())) return std::nullopt;
+    const std::string word = m[2].str();
+    if (plural(word) && word != "Figs." && word != "FIGS.") return std::nullopt;
+    CaptionLabel label;
+    label.kind = is_table_word(word) ? "table" : "figure";
+    label.number = m[4].str();
+    const std::string delimiter = m[5].str();
+    if (!delimiter.empty()) label.delimiter = delimiter == ":" || delimiter == "." || delimiter == "|" ? delimiter[0] : '-';
+    if (delimiter == ",") return std::nullopt;  // "Figure 2, 3 and 4": a list, never a caption
+    // Roman numerals must stand alone ("Table II."), not begin a word ("Table Ideas").
+    label.label = normalize_space(m[1].str() + word + m[3].str() + (label.number.empty() ? "" : " " + label.number));
+    if (label.number.empty()) {
+        // An unnumbered label ("Figura.", "Figure:") only counts with a delimiter right after the word.
+        if (m[3].str().empty() && !label.delimiter) return std::nullopt;
+        if (!m[3].str().empty()) label.delimiter = '.';
+        label.label = normalize_space(m[1].str() + word);
+    }
+    label.text_start = static_cast<size_t>(m.position(0) + m.length(0));
+    while (label.text_start < line.size() && line[label.text_start] == ' ') ++label.text_start;
+    return label;
+}
+
+std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double body_font_size) {
+    std::vector<Caption> candidates;
+    for (const PageLayout& page : pages) {
+        for (size_t b = 0; b < page.blocks.size(); ++b) {
+            const Block& block = page.blocks[b];
+            for (size_t l = 0; l < block.lines.size(); ++l) {
+                const Line& line = block.lines[l];
+                const auto label = match_caption_label(line.text);
+                if (!label) continue;
+                const std::string rest = line.text.substr(label->text_start);
+                // The cascade: each test removes a family of in-text mentions.
+                const bool block_start = l == 0 || ends_sentence(block.lines[l - 1].text);
+                if (!block_start) continue;  // "... as shown in\nFigure 2 the ..."
+                const bool stands_out = label_stands_out(line) || line.bold;
+                const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0]));
+                if (!label->delimiter && !stands_out && !(rest.empty() && l == 0)) {
+                    // "Figure 2 shows ...": only a distinct font or a label alone on its line rescues it.
+                    if (!starts_upper || line.font_size >= body_font_size - 0.25) continue;
+                }
+                if (label->delimiter == '.' && !starts_upper && !stands_out) continue;  // "Fig. 3. was"
+                if (rest.rfind("(continued)", 0) == 0 || rest.rfind("(cont", 0) == 0 || rest.rfind("continued", 0) == 0)
+                    continue;
+                if (!rest.empty() && (rest[0] == ')' || rest[0] == ';' || rest[0] == ',')) continue;
+
+                Caption caption;
+                caption.label = *label;
+                caption.page = page.number;
+                caption.block = b;
+                caption.first_line = l;
+                caption.font_size = line.font_size;
+                caption.score = (l == 0 ? 3 : 1) + (stands_out ? 2 : 0) + (label->delimiter == ':' || label->delimiter == '|' ? 2 : 0) +
+                                (label->delimiter ? 1 : 0) + (line.font_size < body_font_size - 0.25 ? 1 : 0);
+                std::string text = rest;
+                caption.box = line.box;
+                for (size_t k = l + 1; k < block.lines.size(); ++k) {
+                    if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
+                    if (starts_note(block.lines[k].text)) break;  // "Source: ..." notes are not caption text
+                    if (k > l + 1 && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
+                    if (ends_table_row(page, b, block.lines[k])) break;  // table cells under a table caption
+                    const Line& before = block.lines[k - 1];
+                    if (k > l + 1 && block.lines[k].box.y0 - before.box.y1 >
+                                         1.6 * std::max(1.0, before.box.y0 - block.lines[k - 2].box.y1) + 1)
+                        break;  // the line pitch opens up: a new paragraph or a table body
+                    if (before.text.back() == '.' && k + 1 < block.lines.size() &&
+                        block.lines[k].box.width() < 0.45 * line.box.width())
+                        break;  // a short line after a full stop, with more below: a table's first cell
+                    append_line_text(text, block.lines[k].text);
+                    caption.box = caption.box.united(block.lines[k].box);
+                }
+                // A label alone above a centred title: the caption text is the block just below.
+                if (text.size() < 3 && l + 1 == block.lines.size() && b + 1 < page.blocks.size()) {
+                    const Block& next = page.blocks[b + 1];
+                    if (next.box.y0 - block.box.y1 < 2 * line.font_size && !match_caption_label(next.lines[0].text)) {
+                        append_line_text(text, next.text());
+                        caption.box = caption.box.united(next.box);
+                    }
+                }
+                caption.text = normalize_space(text);
+                candidates.push_back(std::move(caption));
+            }
+        }
+    }
+    // One caption per numbered label: the most caption-like start wins, the earliest on ties.
+    std::map<std::pair<std::string, std::string>, size_t> best;
+    std::vector<bool> keep(candidates.size(), true);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const Caption& c = candidates[i];
+        if (c.label.number.empty()) continue;
+        const auto key = std::make_pair(c.label.kind, c.label.number);
+        const auto found = best.find(key);
+        if (found == best.end()) {
+            best[key] = i;
+        } else if (c.score > candidates[found->second].score) {
+            keep[found->second] = false;
+            found->second = i;
+        } else {
+            keep[i] = false;
+        }
+    }
+    std::vector<Caption> out;
+    for (size_t i = 0; i < candidates.size(); ++i)
+        if (keep[i]) out.push_back(std::move(candidates[i]));
+    return out;
+}
+
+}  // namespace pubforge::pdf

@@ -1,0 +1,68 @@
+// Batch entry points of the align stage: caption lines and article records, in order, on several threads.
+#include <memory>
+
+#include "pubforge/core/error.hpp"
+#include "pubforge/pipeline/batch.hpp"
+#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/text/align.hpp"
+
+namespace pubforge::text {
+
+nlohmann::json split_to_json(const std::string& key, const CaptionSplit& split) {
+    nlohmann::json subs = nlohmann::json::array();
+    for (const Subcaption& s : split.subcaptions)
+        subs.push_back({{"label", s.label}, {"text", s.text}, {"span", {s.begin, s.end}}});
+    nlohmann::json out = {{"key", key}, {"shared", split.shared}, {"subcaptions", std::move(subs)}};
+    if (!split.warnings.empty()) out["warnings"] = split.warnings;
+    return out;
+}
+
+namespace {
+struct CaptionLine {
+    std::string text;
+    size_t number = 0;
+};
+}  // namespace
+
+size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int jobs, JsonlWriter& out,
+                           RejectLog& rejects) {
+    size_t written = 0;
+    pipeline::for_each_ordered<CaptionLine>(
+        jobs,
+        [&](CaptionLine& line) {
+            if (!in.next_line(line.text)) return false;
+            line.number = in.line_number();
+            return true;
+        },
+        [&](CaptionLine& line) {
+            pipeline::Outcome outcome;
+            outcome.input = in.path() + ":" + std::to_string(line.number);
+            pipeline::run_step(outcome, "align", [&] {
+                nlohmann::json row = nlohmann::json::parse(line.text, nullptr, false);
+                if (row.is_discarded()) throw Error("jsonl.malformed", outcome.input + ": not JSON");
+                if (!row.is_object() || !row.contains("caption") || !row["caption"].is_string())
+                    throw Error("caption.invalid", outcome.input + ": no string \"caption\"");
+                std::string key;
+                if (row.contains("key") && row["key"].is_string()) key = row["key"].get<std::string>();
+                else if (row.contains("key")) key = row["key"].dump();
+                outcome.record = split_to_json(key, split_caption(row["caption"].get<std::string>(), options));
+            });
+            return outcome;
+        },
+        [&](pipeline::Outcome& outcome) {
+            if (outcome.error) {
+                rejects.add(outcome.input, outcome.stage, *outcome.error);
+            } else {
+                out.write(*outcome.record);
+                ++written;
+            }
+        });
+    return written;
+}
+
+size_t align_records(JsonlReader& in, const AlignOptions& options, int jobs, JsonlWriter& out, RejectLog& rejects) {
+    return pipeline::transform_batch(
+        in, "align", [&options](Record& record) { align_record(record, options); }, jobs, out, rejects);
+}
+
+}  // namespace pubforge::text

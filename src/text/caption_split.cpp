@@ -1,0 +1,435 @@
+// Caption splitting: picks one consistent label family among the candidates, then cuts the caption around it.
+#include "pubforge/text/caption_split.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "label_scan.hpp"
+#include "pubforge/text/utf8.hpp"
+
+namespace pubforge::text {
+namespace {
+
+using detail::LabelCandidate;
+using detail::LabelClass;
+using detail::LabelToken;
+using detail::MarkerStyle;
+using detail::label_key;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The labels one caption uses: a chain of candidates of one family, ascending.
+struct Chain {
+    std::vector<const LabelCandidate*> markers;
+    size_t label_count = 0;
+    size_t gaps = 0;
+    bool starts_at_first = false;
+    double score = -1;
+};
+
+bool is_first_label(const LabelToken& t) { return t.major == 1 && t.minor <= 1; }
+
+// "B" after "A", "B1" after "A", "C" after "B3", "B2" after "B1".
+bool is_successor(const LabelToken& last, const LabelToken& next) {
+    if (next.major == last.major + 1 && next.minor <= 1) return true;
+    return next.major == last.major && next.minor == last.minor + 1;
+}
+
+size_t missing_between(const LabelToken& last, const LabelToken& next) {
+    if (next.major > last.major + 1) return static_cast<size_t>(next.major - last.major - 1);
+    if (next.major == last.major && next.minor > last.minor + 1) return static_cast<size_t>(next.minor - last.minor - 1);
+    return 0;
+}
+
+// Walks one family's candidates in text order building the caption's label
+// sequence: a label already used ("as in (A)" after (B)) is a reference; a label
+// that jumps ahead while a later candidate fills the gap is a forward reference.
+// Lists that skip labels ("A and C: 100X. B and D: 300X") leave holes that a
+// later candidate may fill.
+Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
+    Chain chain;
+    size_t start = 0;
+    for (size_t j = 0; j < family.size(); ++j) {
+        if (is_first_label(family[j]->labels.front())) {
+            start = j;
+            chain.starts_at_first = true;
+            break;
+        }
+    }
+    std::vector<long> used;   // keys of accepted labels
+    std::vector<long> holes;  // keys skipped by a list, still expected
+    auto accept = [&](const LabelCandidate* c) {
+        for (size_t k = 0; k < c->labels.size(); ++k) {
+            const long key = label_key(c->labels[k]);
+            holes.erase(std::remove(holes.begin(), holes.end(), key), holes.end());
+            used.push_back(key);
+            if (k > 0 && c->labels[k].minor == 0 && c->labels[k - 1].minor == 0)
+                for (int m = c->labels[k - 1].major + 1; m < c->labels[k].major; ++m)
+                    if (std::find(used.begin(), used.end(), static_cast<long>(m) * 1000) == used.end())
+                        holes.push_back(static_cast<long>(m) * 1000);
+        }
+        chain.markers.push_back(c);
+    };
+    accept(family[start]);
+    LabelToken last = family[start]->labels.back();
+    for (size_t j = start + 1; j < family.size(); ++j) {
+        const LabelCandidate* c = family[j];
+        bool fresh = true;
+        for (const LabelToken& t : c->labels)
+            fresh = fresh && std::find(used.begin(), used.end(), label_key(t)) == used.end();
+        if (!fresh) continue;
+        const LabelToken& first = c->labels.front();
+        const bool fills_hole = std::find(holes.begin(), holes.end(), label_key(first)) != holes.end();
+        if (!fills_hole) {
+            if (label_key(first) <= label_key(last)) continue;
+            if (!is_successor(last, first)) {
+                // A label that comes again later is a forward reference here ("compare (C)" before "(B)").
+                bool repeated_later = false;
+                bool filled_later = false;
+                for (size_t k = j + 1; k < family.size(); ++k) {
+                    for (const LabelToken& t : family[k]->labels) {
+                        repeated_later = repeated_later || label_key(t) == label_key(first);
+                        filled_later = filled_later || (label_key(t) > label_key(last) && label_key(t) < label_key(first));
+                    }
+                }
+                // A long jump is a stray letter ("Elsevier B.V.", "L: lumen"), not a missing panel.
+                if (repeated_later || missing_between(last, first) > 2) continue;
+                if (filled_later) {
+                    // Panels described out of order ("(a,b) ... (d,e) ... (c)"): the skipped ones become holes.
+                    if (first.minor == 0 && last.minor == 0)
+                        for (int m = last.major + 1; m < first.major; ++m) holes.push_back(static_cast<long>(m) * 1000);
+                } else {
+                    chain.gaps += missing_between(last, first);
+                }
+            }
+        }
+        accept(c);
+        if (label_key(c->labels.back()) > label_key(last)) last = c->labels.back();
+    }
+    chain.gaps += holes.size();
+    for (const LabelCandidate* m : chain.markers) chain.label_count += m->labels.size();
+    return chain;
+}
+
+// Position words have no order: keep the first marker of each distinct word.
+Chain collect_positions(const std::vector<const LabelCandidate*>& family) {
+    Chain chain;
+    std::vector<std::string> seen;
+    for (const LabelCandidate* c : family) {
+        bool fresh = true;
+        for (const LabelToken& t : c->labels)
+            fresh = fresh && std::find(seen.begin(), seen.end(), t.text) == seen.end();
+        if (!fresh) continue;
+        for (const LabelToken& t : c->labels) seen.push_back(t.text);
+        chain.markers.push_back(c);
+    }
+    chain.label_count = seen.size();
+    chain.starts_at_first = true;
+    return chain;
+}
+
+double chain_score(const Chain& chain, LabelClass cls) {
+    if (chain.label_count < 2) return -1;
+    // Labels that do not start the sequence ("(B) and (C)" in running text, "T1: ... T2:") are references or names.
+    if (!chain.starts_at_first && (chain.label_count < 3 || chain.markers.front()->labels.front().major > 3)) return -1;
+    if (cls == LabelClass::Digit && !chain.starts_at_first) return -1;
+    double score = static_cast<double>(chain.label_count) + (chain.starts_at_first ? 2.0 : 0.0) -
+                   1.5 * static_cast<double>(chain.gaps);
+    for (const LabelCandidate* m : chain.markers) score += m->after_boundary ? 0.2 : 0.0;
+    for (const LabelCandidate* m : chain.markers) score += m->style == MarkerStyle::Paren ? 0.05 : 0.0;
+    // Digits and positions are the last resort: letters win when both read well.
+    if (cls == LabelClass::Digit || cls == LabelClass::Position) score -= 2.0;
+    if (cls == LabelClass::RomanLower || cls == LabelClass::RomanUpper) score -= 0.5;
+    return score;
+}
+
+Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
+    // One family per alphabet: "(a) ... b Text" mixes bracket and bare markers of one sequence.
+    std::map<int, std::vector<const LabelCandidate*>> families;
+    for (const LabelCandidate& c : candidates) families[static_cast<int>(c.label_class)].push_back(&c);
+    Chain best;
+    for (const auto& [key, family] : families) {
+        const auto cls = static_cast<LabelClass>(key);
+        Chain chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
+        chain.score = chain_score(chain, cls);
+        if (chain.score > best.score) best = std::move(chain);
+    }
+    return best;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t k = 0; k < prefix.size(); ++k)
+        if (lower(s[k]) != prefix[k]) return false;
+    return true;
+}
+
+bool contains_ci(std::string_view s, std::string_view needle) {
+    if (needle.size() > s.size()) return false;
+    for (size_t p = 0; p + needle.size() <= s.size(); ++p)
+        if (starts_with_ci(s.substr(p), needle)) return true;
+    return false;
+}
+
+// Sentences that describe every panel: scale bars, magnification, statistics, stains, legends.
+bool applies_to_all_panels(std::string_view sentence) {
+    static constexpr std::array<std::string_view, 36> openers = {
+        "reproduced", "reprinted", "adapted from", "modified from", "source:",
+        "scale bar", "bar =", "bars =", "bars:", "bar:", "bars,", "bar,", "bars ", "original magnification",
+        "magnification", "magnifications", "error bar", "data are", "data represent", "data were", "values are",
+        "values represent", "results are", "abbreviation", "all ", "in all", "for all", "each ", "*", "hematoxylin",
+        "haematoxylin", "h&e", "n =", "p <", "p-value", "statistical"};
+    for (std::string_view o : openers)
+        if (starts_with_ci(sentence, o)) return true;
+    static constexpr std::array<std::string_view, 9> phrases = {
+        "all panels", "each panel", "all images", "all cores", "all pictures", "all sections",
+        "both panels", "in all", "all the images"};
+    for (std::string_view p : phrases)
+        if (contains_ci(sentence, p)) return true;
+    // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
+    return std::count(sentence.begin(), sentence.end(), ':') >= 3;
+}
+
+bool is_abbreviation_before(std::string_view s, size_t dot) {
+    size_t b = dot;
+    while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) --b;
+    const std::string_view word = s.substr(b, dot - b);
+    static constexpr std::array<std::string_view, 9> abbreviations = {"fig", "figs", "al", "vs", "ca",
+                                                                      "approx", "ref", "no", "e.g"};
+    for (std::string_view a : abbreviations) {
+        if (word.size() != a.size()) continue;
+        bool same = true;
+        for (size_t k = 0; k < a.size(); ++k) same = same && lower(word[k]) == a[k];
+        if (same) return true;
+    }
+    return word.size() == 1 && b > 0 && s[b - 1] == '.';  // "e.g." / "i.e."
+}
+
+// Offsets in [begin, end) where a new sentence starts.
+std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end) {
+    std::vector<size_t> starts;
+    for (size_t p = begin; p + 1 < end; ++p) {
+        const char c = s[p];
+        if (c != '.' && c != '!' && c != '?') continue;
+        if (!is_space(s[p + 1])) continue;
+        if (c == '.' && is_abbreviation_before(s, p)) continue;
+        size_t q = p + 1;
+        while (q < end && is_space(s[q])) ++q;
+        if (q >= end) break;
+        const char next = s[q];
+        if (is_upper(next) || is_digit(next) || next == '(' || next == '*' || static_cast<unsigned char>(next) >= 0x80)
+            starts.push_back(q);
+    }
+    return starts;
+}
+
+// Where the sentence holding p starts (never before `floor`).
+size_t sentence_start_of(std::string_view s, size_t floor, size_t p) {
+    size_t start = floor;
+    for (size_t q : sentence_starts(s, floor, p))
+        if (q <= p) start = q;
+    // A clause mark right before the marker ("...; liver (A)") counts as a start too.
+    for (size_t q = p; q > start; --q) {
+        if (s[q - 1] == ';') return q;
+    }
+    return start;
+}
+
+size_t dash_at(std::string_view s, size_t p) {
+    if (p >= s.size()) return 0;
+    if (s[p] == '-') return 1;
+    if (p + 2 < s.size() && static_cast<unsigned char>(s[p]) == 0xE2 &&
+        ((static_cast<unsigned char>(s[p + 1]) == 0x80 && static_cast<unsigned char>(s[p + 2]) >= 0x90 &&
+          static_cast<unsigned char>(s[p + 2]) <= 0x95)))
+        return 3;
+    return 0;
+}
+
+bool word_at(std::string_view s, size_t p, size_t end, std::string_view word) {
+    if (p + word.size() > end) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+        if (lower(s[p + k]) != word[k]) return false;
+    return p + word.size() == end || is_space(s[p + word.size()]);
+}
+
+// Shrinks [begin, end) past spaces and joining punctuation: ", and", "—", ";".
+std::pair<size_t, size_t> trim_connectors(std::string_view s, size_t begin, size_t end) {
+    for (bool moved = true; moved && begin < end;) {
+        moved = false;
+        // ')' is the rest of "((a), (b)) text", where brackets wrap a list of labels.
+        while (begin < end && (is_space(s[begin]) || s[begin] == ',' || s[begin] == ';' || s[begin] == ':' ||
+                               s[begin] == '.' || s[begin] == '&' || s[begin] == ')')) {
+            ++begin;
+            moved = true;
+        }
+        if (const size_t d = dash_at(s, begin); d && begin + d <= end) {
+            begin += d;
+            moved = true;
+        }
+        for (std::string_view w : {std::string_view("and"), std::string_view("or")}) {
+            if (word_at(s, begin, end, w)) {
+                begin += w.size();
+                moved = true;
+            }
+        }
+    }
+    for (bool moved = true; moved && end > begin;) {
+        moved = false;
+        while (end > begin && (is_space(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == ';' || s[end - 1] == '(')) {
+            --end;
+            moved = true;
+        }
+        if (end - begin >= 4 && is_space(s[end - 4]) && word_at(s, end - 3, end, "and")) {
+            end -= 3;
+            moved = true;
+        }
+    }
+    return {begin, end};
+}
+
+// Text of [begin, end) without the chain's own markers, cleaned for output.
+std::string render(std::string_view s, size_t begin, size_t end, const Chain& chain) {
+    std::string joined;
+    size_t p = begin;
+    for (const LabelCandidate* m : chain.markers) {
+        if (m->end <= begin || m->begin >= end) continue;
+        if (m->begin > p) joined.append(s.substr(p, m->begin - p));
+        joined += ' ';
+        p = std::max(p, m->end);
+    }
+    if (p < end) joined.append(s.substr(p, end - p));
+    std::string cleaned = clean_text(joined);
+    const auto [b, e] = trim_connectors(cleaned, 0, cleaned.size());
+    return cleaned.substr(b, e - b);
+}
+
+struct Piece {
+    size_t begin = 0;
+    size_t end = 0;
+};
+
+void append_shared(std::string& shared, const std::string& part) {
+    if (part.empty()) return;
+    if (!shared.empty()) shared += ' ';
+    shared += part;
+}
+
+std::string describe_gap(const Chain& chain) {
+    std::string missing;
+    for (size_t k = 1; k < chain.markers.size(); ++k) {
+        const LabelToken& last = chain.markers[k - 1]->labels.back();
+        const LabelToken& next = chain.markers[k]->labels.front();
+        if (missing_between(last, next) == 0) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += "between " + last.text + " and " + next.text;
+    }
+    return missing;
+}
+
+}  // namespace
+
+CaptionSplit split_caption(std::string_view caption, const SplitOptions& options) {
+    CaptionSplit result;
+    std::string_view text = caption;
+    if (text.size() > options.max_bytes) {
+        text = text.substr(0, utf8_floor(text, options.max_bytes));
+        result.warnings.push_back("caption.truncated: " + std::to_string(caption.size()) + " bytes, split on the first " +
+                                  std::to_string(text.size()));
+    }
+    if (!is_valid_utf8(text)) result.warnings.push_back("caption.invalid-utf8: ill-formed bytes replaced by U+FFFD");
+
+    const std::vector<LabelCandidate> candidates = detail::scan_label_candidates(text, options.max_labels * 4);
+    Chain chain = choose_chain(candidates);
+    if (chain.score < 0) {
+        result.shared = clean_text(text);
+        return result;
+    }
+    size_t labels = 0;
+    for (size_t k = 0; k < chain.markers.size(); ++k) {
+        labels += chain.markers[k]->labels.size();
+        if (labels > options.max_labels) {
+            chain.markers.resize(k);
+            result.warnings.push_back("caption.too-many-labels: kept the first " + std::to_string(options.max_labels));
+            break;
+        }
+    }
+    if (chain.markers.size() < 2 && labels < 2) {
+        result.shared = clean_text(text);
+        return result;
+    }
+    if (chain.gaps > 0) result.warnings.push_back("caption.label-gap: " + describe_gap(chain));
+
+    // Labels after their text ("liver (A), kidney (B)") or before it ("(A) liver. (B) kidney").
+    size_t before_votes = 0;
+    size_t after_votes = 0;
+    for (const LabelCandidate* m : chain.markers) {
+        before_votes += m->after_boundary ? 1 : 0;
+        after_votes += (m->before_punctuation && !m->after_boundary) ? 1 : 0;
+    }
+    const bool trailing_labels = chain.markers.front()->style == MarkerStyle::Paren && after_votes > before_votes;
+
+    const size_t count = chain.markers.size();
+    std::vector<Piece> pieces(count);
+    if (!trailing_labels) {
+        for (size_t k = 0; k < count; ++k) {
+            pieces[k].begin = chain.markers[k]->end;
+            pieces[k].end = k + 1 < count ? chain.markers[k + 1]->begin : text.size();
+        }
+    } else {
+        size_t previous_end = 0;
+        for (size_t k = 0; k < count; ++k) {
+            const LabelCandidate* m = chain.markers[k];
+            const size_t sentence = sentence_start_of(text, previous_end, m->begin);
+            pieces[k].begin = k == 0 ? sentence : std::max(previous_end, sentence);
+            pieces[k].end = m->end;
+            // The rest of the previous label's sentence (and any sentence between) stays with it.
+            if (k > 0) pieces[k - 1].end = pieces[k].begin;
+            previous_end = m->end;
+        }
+        pieces[count - 1].end = text.size();
+    }
+
+    // Sentences closing the last panel's text that speak of all panels belong to the shared part.
+    Piece& last = pieces[count - 1];
+    std::string tail;
+    {
+        const std::vector<size_t> starts = sentence_starts(text, last.begin, last.end);
+        size_t cut = last.end;
+        for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+            if (!applies_to_all_panels(text.substr(*it, cut - *it))) break;
+            cut = *it;
+        }
+        if (cut < last.end) {
+            tail = render(text, cut, last.end, chain);
+            last.end = cut;
+        }
+    }
+
+    append_shared(result.shared, render(text, 0, pieces.front().begin, chain));
+    for (size_t k = 0; k < count; ++k) {
+        const auto [b, e] = trim_connectors(text, pieces[k].begin, pieces[k].end);
+        std::string body = render(text, b, e, chain);
+        for (const LabelToken& t : chain.markers[k]->labels)
+            result.subcaptions.push_back({t.text, body, b, std::max(b, e)});
+    }
+    append_shared(result.shared, tail);
+
+    // "(B) and C) text": a label with nothing of its own shares the next label's text.
+    for (size_t k = result.subcaptions.size(); k-- > 1;) {
+        Subcaption& sub = result.subcaptions[k - 1];
+        if (sub.text.empty()) {
+            sub.text = result.subcaptions[k].text;
+            sub.begin = result.subcaptions[k].begin;
+            sub.end = result.subcaptions[k].end;
+        }
+    }
+    return result;
+}
+
+size_t count_caption_labels(std::string_view caption) { return split_caption(caption).subcaptions.size(); }
+
+}  // namespace pubforge::text

@@ -1,0 +1,214 @@
+// Tests of the PDF reader on PDFs written by the test itself: captions, figures, boxes, columns, and bad input.
+#include "pubforge/pdf/pdf_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "pdf_writer_support.hpp"
+#include "pubforge/core/error.hpp"
+#include "pubforge/core/hash.hpp"
+#include "test_support.hpp"
+
+namespace pubforge::pdf {
+namespace {
+
+using testing::PageWriter;
+using testing::write_pdf;
+
+SourceDocument source(const std::string& bytes, const std::string& name = "test.pdf") {
+    SourceDocument doc;
+    doc.path = name;
+    doc.kind = "pdf";
+    doc.format = Format::Pdf;
+    doc.bytes = bytes;
+    doc.sha256 = sha256_hex(bytes);
+    doc.input_bytes = bytes.size();
+    return doc;
+}
+
+const std::vector<std::string> kWideBody = {
+    "This page is a single column: its lines run across the whole width of the page, as in a",
+    "one-column journal layout, so that figures and captions are read in one column order."};
+
+const std::vector<std::string> kBody = {
+    "The experiments were run on three sites and the results",
+    "are reported below with the usual statistics. We compare",
+    "the new method against two baselines on every site."};
+
+// Page 1: two columns. Left: body, a red image with "Figure 1:" below it, and a line
+// that starts with an in-text mention. Right: body and a table caption above rows.
+void two_column_page(PageWriter& page) {
+    page.text(72, 40, "A Test Article About Known Figures", 18, true);
+    page.text(72, 64, "doi: 10.1234/pubforge.test.5678", 9);
+    page.paragraph(72, 100, kBody, 9, 11);
+    page.image(80, 150, 200, 150, 40, 30, 220, 20, 20);
+    page.text(72, 310, "Figure 1: A red square drawn as a raster image.", 9);
+    page.text(72, 321, "The square is forty by thirty pixels.", 9);
+    page.paragraph(72, 350, {"We describe the data in detail here and then refer",
+                             "to the figure in passing.",
+                             "Figure 1 shows the red square that the method found.",
+                             "The rest of this paragraph continues the discussion",
+                             "of the method and its results on each site."},
+                   9, 11);
+    page.paragraph(320, 100, kBody, 9, 11);
+    page.text(320, 150, "Table 1. Known values of the test.", 9);
+    page.text(320, 170, "Site", 8);
+    page.text(420, 170, "Value", 8);
+    page.text(320, 181, "North", 8);
+    page.text(420, 181, "12", 8);
+    page.text(320, 192, "South", 8);
+    page.text(420, 192, "7", 8);
+    page.paragraph(320, 230, kBody, 9, 11);
+}
+
+// Page 2: two images side by side under one caption, and a vector-only drawing.
+void second_page(PageWriter& page) {
+    page.paragraph(72, 60, kWideBody, 9, 11);
+    page.image(100, 110, 150, 100, 30, 20, 20, 200, 20);
+    page.image(300, 110, 150, 100, 30, 20, 20, 20, 200);
+    page.text(72, 220, "Fig. 2. Two panels placed side by side: green and blue.", 9);
+    page.paragraph(72, 260, kWideBody, 9, 11);
+    page.drawing(150, 320, 300, 150);
+    page.text(72, 480, "Figure 3. A line drawing without any raster image.", 9);
+    page.paragraph(72, 520, kWideBody, 9, 11);
+}
+
+class PdfReaderTest : public ::testing::Test {
+protected:
+    pubforge::testing::ScratchDir scratch;
+    ImageStore store{scratch.file("store")};
+};
+
+TEST_F(PdfReaderTest, FindsCaptionsFiguresAndBoxesOnGeneratedPages) {
+    const Record record = parse_pdf(source(write_pdf({two_column_page, second_page})), store);
+    EXPECT_NO_THROW(validate_record(record));
+    EXPECT_EQ(record["source"]["kind"], "pdf");
+    EXPECT_EQ(record["pages"], 2);
+    EXPECT_EQ(record["title"], "A Test Article About Known Figures");
+    EXPECT_EQ(record["ids"]["doi"], "10.1234/pubforge.test.5678");
+
+    const auto& figures = record["figures"];
+    ASSERT_EQ(figures.size(), 3u) << figures.dump(1);
+    EXPECT_EQ(figures[0]["label"], "Figure 1");
+    EXPECT_EQ(figures[0]["caption"]["text"],
+              "A red square drawn as a raster image. The square is forty by thirty pixels.");
+    EXPECT_EQ(figures[0]["page"], 1);
+    const auto box = figures[0]["bbox"].get<std::vector<double>>();
+    EXPECT_NEAR(box[0], 80, 1.5);
+    EXPECT_NEAR(box[1], 150, 1.5);
+    EXPECT_NEAR(box[2], 280, 1.5);
+    EXPECT_NEAR(box[3], 300, 1.5);
+    ASSERT_EQ(figures[0]["graphics"].size(), 1u);
+    EXPECT_EQ(figures[0]["graphics"][0]["href"], "page1-img1");
+    EXPECT_EQ(figures[0]["graphics"][0]["image"]["format"], "png");
+    EXPECT_EQ(figures[0]["graphics"][0]["image"]["width"], 40);
+    EXPECT_EQ(figures[0]["graphics"][0]["image"]["height"], 30);
+
+    EXPECT_EQ(figures[1]["label"], "Fig. 2");
+    EXPECT_EQ(figures[1]["page"], 2);
+    ASSERT_EQ(figures[1]["subfigures"].size(), 2u);
+    EXPECT_EQ(figures[1]["subfigures"][0]["method"], "pdf-layout");
+    EXPECT_EQ(figures[1]["subfigures"][1]["page_bbox"].get<std::vector<double>>(),
+              (std::vector<double>{300, 110, 450, 210}));
+
+    EXPECT_EQ(figures[2]["label"], "Figure 3");
+    EXPECT_TRUE(figures[2]["graphics"].empty());
+    ASSERT_FALSE(figures[2]["warnings"].empty());
+    EXPECT_EQ(figures[2]["warnings"][0]["code"], "pdf.no-raster-image");
+    const auto drawing = figures[2]["bbox"].get<std::vector<double>>();
+    EXPECT_NEAR(drawing[0], 150, 2);
+    EXPECT_NEAR(drawing[1], 320, 2);
+    EXPECT_NEAR(drawing[2], 450, 2);
+    EXPECT_NEAR(drawing[3], 470, 2);
+
+    ASSERT_EQ(record["tables"].size(), 1u);
+    EXPECT_EQ(record["tables"][0]["label"], "Table 1");
+    EXPECT_EQ(record["tables"][0]["caption"]["text"], "Known values of the test.");
+    EXPECT_EQ(record["tables"][0]["text"], "Site\tValue\nNorth\t12\nSouth\t7");
+}
+
+TEST_F(PdfReaderTest, InTextMentionIsAMentionNotACaption) {
+    const Record record = parse_pdf(source(write_pdf({two_column_page})), store);
+    ASSERT_EQ(record["figures"].size(), 1u);
+    const auto& mentions = record["figures"][0]["mentions"];
+    ASSERT_FALSE(mentions.empty());
+    EXPECT_EQ(mentions[0]["text"], "Figure 1");
+    EXPECT_NE(mentions[0]["sentence"].get<std::string>().find("red square that the method found"), std::string::npos);
+}
+
+TEST_F(PdfReaderTest, ImagesOverThePixelLimitAreWarnedAndTheDocumentGoesOn) {
+    PdfOptions options;
+    options.max_image_pixels = 100;
+    const Record record = parse_pdf(source(write_pdf({two_column_page})), store, options);
+    ASSERT_EQ(record["figures"].size(), 1u);
+    EXPECT_TRUE(record["figures"][0]["graphics"][0]["image"].is_null());
+    EXPECT_EQ(record["figures"][0]["warnings"][0]["code"], "pdf.image-too-large");
+}
+
+TEST_F(PdfReaderTest, EmptyUserPasswordOpensPasswordProtectedOnesAreRejected) {
+    // AES-256: PoDoFo's RC4-based methods need OpenSSL's legacy provider, absent on Debian 12.
+    auto encrypt = [](const std::string& user) {
+        return [user](PoDoFo::PdfMemDocument& d) {
+            d.SetEncrypted(user, "owner", PoDoFo::PdfEncrypt::ePdfPermissions_Print,
+                           PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3, PoDoFo::PdfEncrypt::ePdfKeyLength_256);
+        };
+    };
+    const auto open_one = write_pdf({two_column_page}, encrypt(""));
+    EXPECT_EQ(parse_pdf(source(open_one), store)["figures"].size(), 1u);
+    const auto locked = write_pdf({two_column_page}, encrypt("secret"));
+    try {
+        parse_pdf(source(locked), store);
+        FAIL() << "a password-protected PDF was read";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), "pdf.encrypted");
+    }
+}
+
+TEST_F(PdfReaderTest, TruncatedAndGarbageFilesGiveSpecificCodes) {
+    const std::string whole = write_pdf({two_column_page});
+    for (size_t keep : {whole.size() / 2, size_t{40}}) {
+        try {
+            const Record record = parse_pdf(source(whole.substr(0, keep)), store);
+            // PoDoFo rebuilt the xref: the record must say the file was cut.
+            ASSERT_FALSE(record["warnings"].empty());
+            EXPECT_EQ(record["warnings"][0]["code"], "pdf.truncated-recovered");
+        } catch (const Error& error) {
+            EXPECT_TRUE(error.code() == "pdf.truncated" || error.code() == "pdf.malformed") << error.code();
+        }
+    }
+    try {
+        parse_pdf(source("%PDF-1.4\nthis is not a pdf at all\n%%EOF\n"), store);
+        FAIL() << "garbage was read";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), "pdf.malformed");
+    }
+}
+
+TEST_F(PdfReaderTest, FormXObjectThatDrawsItselfIsCutWithAWarning) {
+    const std::string bytes = write_pdf({[](PageWriter& page) {
+        page.text(72, 72, "A page whose form draws itself.", 10);
+        PoDoFo::PdfXObject form(PoDoFo::PdfRect(0, 0, 100, 100), &page.document());
+        PoDoFo::PdfPainter inner;
+        inner.SetPage(&form);
+        inner.DrawXObject(0, 0, &form);  // the cycle
+        inner.FinishPage();
+        page.painter().DrawXObject(100, 100, &form);
+    }});
+    const Record record = parse_pdf(source(bytes), store);
+    bool warned = false;
+    for (const auto& w : record["warnings"]) warned |= w["code"] == "pdf.form-cycle";
+    EXPECT_TRUE(warned) << record["warnings"].dump();
+}
+
+TEST_F(PdfReaderTest, TimeLimitTurnsIntoATimeoutError) {
+    PdfOptions options;
+    options.time_limit_seconds = 0;
+    try {
+        parse_pdf(source(write_pdf({two_column_page})), store, options);
+        FAIL() << "no timeout";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), "pdf.timeout");
+    }
+}
+
+}  // namespace
+}  // namespace pubforge::pdf
