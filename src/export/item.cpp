@@ -2,7 +2,6 @@
 #include "pubforge/export/item.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -188,23 +187,6 @@ std::vector<ExportItem> build_items(const Record& record, Unit unit, Unaligned u
         }
     }
     return items;
-}
-
-nlohmann::json llava_med_domain(const std::vector<std::string>& tags) {
-    // Tag spellings align may use, folded onto LLaVA-Med's five flags.
-    static const std::map<std::string, std::string> kFlag = {
-        {"chest_xray", "chest_xray"}, {"chest-x-ray", "chest_xray"}, {"x-ray", "chest_xray"},
-        {"xray", "chest_xray"},       {"radiograph", "chest_xray"},  {"mri", "mri"},
-        {"ct", "ct_scan"},            {"ct_scan", "ct_scan"},        {"ct-scan", "ct_scan"},
-        {"histology", "histology"},   {"histopathology", "histology"}, {"gross", "gross"},
-        {"gross-pathology", "gross"}};
-    nlohmann::json flags = {{"chest_xray", false}, {"mri", false}, {"ct_scan", false}, {"histology", false}, {"gross", false}};
-    for (std::string tag : tags) {
-        std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
-        const auto it = kFlag.find(tag);
-        if (it != kFlag.end()) flags[it->second] = true;
-    }
-    return flags;
 }
 
 }  // namespace pubforge::exporter

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "pubforge/core/jsonl.hpp"
+#include "pubforge/text/domains.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter::detail {
@@ -27,7 +28,7 @@ nlohmann::json mention_record(const ExportItem& item, const std::string& image) 
                    {"year", article.year ? nlohmann::json(*article.year) : nlohmann::json()},
                    {"doi", article.doi},
                    {"license", article.license_code}}},
-        {"domain", llava_med_domain(item.domains)},
+        {"domain", text::DomainVocabulary::shared()->llava_med(item.domains)},
         {"domain_tags", item.domains},
     };
     if (item.unit == Unit::Panel) {

@@ -52,10 +52,5 @@ TEST(ItemTest, KeysAlwaysMatchThePatternWhateverTheIds) {
     EXPECT_NE(figure_key(std::string(64, 'A'), "fig1"), figure_key(std::string(64, 'A'), "fig2"));
 }
 
-TEST(ItemTest, DomainTagsFoldOntoLlavaMedFlags) {
-    const auto flags = llava_med_domain({"MRI", "ct", "chart"});
-    EXPECT_EQ(flags, (nlohmann::json{{"chest_xray", false}, {"mri", true}, {"ct_scan", true}, {"histology", false}, {"gross", false}}));
-}
-
 }  // namespace
 }  // namespace pubforge::exporter

@@ -66,7 +66,4 @@ std::string panel_key(const std::string& article_id, const std::string& figure_i
 std::vector<ExportItem> build_items(const Record& record, Unit unit, Unaligned unaligned = Unaligned::Drop,
                                     size_t* unaligned_dropped = nullptr);
 
-// LLaVA-Med's five domain flags from a figure's tags.
-nlohmann::json llava_med_domain(const std::vector<std::string>& tags);
-
 }  // namespace pubforge::exporter
