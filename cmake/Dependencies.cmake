@@ -8,7 +8,7 @@ find_package(SQLite3 REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(TBB REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs img_hash)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs freetype img_hash)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 
 add_library(pubforge_deps INTERFACE)
@@ -17,3 +17,7 @@ target_include_directories(pubforge_deps SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS}
 target_link_libraries(pubforge_deps INTERFACE
   nlohmann_json::nlohmann_json spdlog::spdlog LibXml2::LibXml2 SQLite::SQLite3
   LibArchive::LibArchive OpenSSL::Crypto TBB::tbb ${OpenCV_LIBS} PkgConfig::PODOFO)
+
+# GIF: OpenCV 4.6 cannot read it; giflib (libgif-dev) decodes the first frame (docs/crop.md).
+find_package(GIF REQUIRED)
+target_link_libraries(pubforge_deps INTERFACE GIF::GIF)

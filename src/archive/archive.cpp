@@ -100,6 +100,9 @@ Archive Archive::open(const std::string& path, Mode mode, int busy_timeout_ms) {
     }
     // WAL with synchronous=NORMAL stays consistent after a crash (a killed process
     // loses at most the uncommitted batch); only power loss may drop the last commits.
+    // A 64 MiB page cache keeps a batch's index pages in memory instead of spilling
+    // them to the WAL mid-transaction (the load was write-bound without it).
+    db.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
     if (mode == Mode::ReadWrite) db.exec("PRAGMA synchronous = NORMAL");
     return Archive(std::move(db));
 }

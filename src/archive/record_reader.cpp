@@ -43,10 +43,7 @@ std::string RecordReader::select_sql(const TableSpec& spec) {
 }
 
 nlohmann::json RecordReader::read_image(const std::string& sha256) {
-    auto found = selects_.find(nullptr);
-    if (found == selects_.end())
-        found = selects_.emplace(nullptr, db_.prepare("SELECT format, width, height, bytes FROM images WHERE sha256 = ?")).first;
-    Statement& select = found->second;
+    Statement& select = db_.cached("SELECT format, width, height, bytes FROM images WHERE sha256 = ?");
     select.bind(1, sha256);
     if (!select.step()) {
         select.reset();
@@ -63,9 +60,7 @@ nlohmann::json RecordReader::read_image(const std::string& sha256) {
 
 std::vector<nlohmann::json> RecordReader::read_rows(const TableSpec& spec,
                                                     const std::map<std::string, nlohmann::json>& keys) {
-    auto found = selects_.find(&spec);
-    if (found == selects_.end()) found = selects_.emplace(&spec, db_.prepare(select_sql(spec))).first;
-    Statement& select = found->second;
+    Statement& select = db_.cached(select_sql(spec));  // prepared once per connection
     int index = 1;
     for (const char* key : spec.keys) select.bind(index++, keys.count(key) ? keys.at(key) : nlohmann::json(""));
     if (spec.keys.empty()) select.bind(1, keys.at("id"));

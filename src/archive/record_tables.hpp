@@ -59,14 +59,13 @@ public:
 
 private:
     Statement& statement(const std::string& sql);
-    void insert_row(const TableSpec& spec, const nlohmann::json& row, std::map<std::string, nlohmann::json> keys,
+    void insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
                     std::int64_t position);
     std::string insert_sql(const TableSpec& spec);
     nlohmann::json take_image(nlohmann::json& rest, const char* path);
     void insert_search_rows(const Record& record, std::int64_t provenance_id);
 
     Database& db_;
-    std::map<std::string, Statement> statements_;
     std::map<const TableSpec*, Statement> inserts_;
 };
 
@@ -82,7 +81,6 @@ private:
     std::string select_sql(const TableSpec& spec);
 
     Database& db_;
-    std::map<const TableSpec*, Statement> selects_;
 };
 
 }  // namespace pubforge::archive::detail

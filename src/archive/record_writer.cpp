@@ -66,11 +66,7 @@ bool is_row_array(const nlohmann::json& value, const TableSpec& spec) {
 
 RecordWriter::RecordWriter(Database& db) : db_(db) {}
 
-Statement& RecordWriter::statement(const std::string& sql) {
-    auto found = statements_.find(sql);
-    if (found == statements_.end()) found = statements_.emplace(sql, db_.prepare(sql)).first;
-    return found->second;
-}
+Statement& RecordWriter::statement(const std::string& sql) { return db_.cached(sql); }
 
 std::string RecordWriter::insert_sql(const TableSpec& spec) {
     std::vector<std::string> names(spec.keys.begin(), spec.keys.end());
@@ -107,8 +103,8 @@ nlohmann::json RecordWriter::take_image(nlohmann::json& rest, const char* path) 
     return image["sha256"];
 }
 
-void RecordWriter::insert_row(const TableSpec& spec, const nlohmann::json& row,
-                              std::map<std::string, nlohmann::json> keys, std::int64_t position) {
+void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
+                              std::int64_t position) {
     auto found = inserts_.find(&spec);
     if (found == inserts_.end()) found = inserts_.emplace(&spec, db_.prepare(insert_sql(spec))).first;
     Statement& insert = found->second;
@@ -120,10 +116,15 @@ void RecordWriter::insert_row(const TableSpec& spec, const nlohmann::json& row,
         insert.bind(index++, row).run();
         return;
     }
-    nlohmann::json rest = row;
+    // Derived values come from the row as given, before fields are moved out of it.
+    std::vector<nlohmann::json> derived;
+    for (const Column& column : spec.columns)
+        if (column.kind == Kind::Derived) derived.push_back(column.derive(row));
+    nlohmann::json& rest = row;  // fields are moved out as they land in columns; what remains is `extra`
+    size_t next_derived = 0;
     for (const Column& column : spec.columns) {
         nlohmann::json value;
-        if (column.kind == Kind::Derived) value = column.derive(row);
+        if (column.kind == Kind::Derived) value = std::move(derived[next_derived++]);
         else if (column.kind == Kind::Image) value = take_image(rest, column.path);
         else value = take(rest, column.path, [&](const nlohmann::json& v) { return matches(v, column.kind); });
         if (column.kind == Kind::Json && !value.is_null()) value = value.dump();
@@ -137,8 +138,8 @@ void RecordWriter::insert_row(const TableSpec& spec, const nlohmann::json& row,
         if (!rows.is_null()) children.emplace_back(child, std::move(rows));
     }
     insert.bind(index, rest.empty() ? nlohmann::json() : nlohmann::json(rest.dump())).run();
-    for (const auto& [child, rows] : children)
-        for (size_t i = 0; i < rows.size(); ++i) insert_row(*child, rows[i], keys, static_cast<std::int64_t>(i));
+    for (auto& [child, rows] : children)
+        for (size_t i = 0; i < rows.size(); ++i) insert_row(*child, std::move(rows[i]), keys, static_cast<std::int64_t>(i));
 }
 
 bool RecordWriter::remove(const std::string& article_id) {

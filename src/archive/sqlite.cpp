@@ -141,18 +141,32 @@ Database::Database(const std::string& path, Mode mode, int busy_timeout_ms) : pa
     exec("PRAGMA foreign_keys = ON");
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    cache_.clear();  // statements are finalised before the connection closes
+    sqlite3_close_v2(db_);
+}
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), cache_(std::move(other.cache_)) {
+    other.db_ = nullptr;
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
+        cache_.clear();
         sqlite3_close_v2(db_);
         db_ = other.db_;
         path_ = std::move(other.path_);
+        cache_ = std::move(other.cache_);
         other.db_ = nullptr;
     }
     return *this;
+}
+
+Statement& Database::cached(const std::string& sql) {
+    auto found = cache_.find(sql);
+    if (found == cache_.end()) found = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+    return *found->second;
 }
 
 void Database::exec(const std::string& sql) {
@@ -196,22 +210,23 @@ void Transaction::commit() {
     open_ = false;
 }
 
+// Savepoints run once per record in a load, so their statements are cached rather than re-parsed.
 Savepoint::Savepoint(Database& db, std::string name) : db_(db), name_(std::move(name)) {
-    db_.exec("SAVEPOINT " + name_);
+    db_.cached("SAVEPOINT " + name_).run();
 }
 
 Savepoint::~Savepoint() {
     if (!open_) return;
     try {
-        db_.exec("ROLLBACK TO " + name_);
-        db_.exec("RELEASE " + name_);
+        db_.cached("ROLLBACK TO " + name_).run();
+        db_.cached("RELEASE " + name_).run();
     } catch (const Error&) {
         // The enclosing transaction is gone already; its own rollback covers this savepoint.
     }
 }
 
 void Savepoint::release() {
-    db_.exec("RELEASE " + name_);
+    db_.cached("RELEASE " + name_).run();
     open_ = false;
 }
 

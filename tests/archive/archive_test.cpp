@@ -17,14 +17,7 @@ namespace {
 using testing::ScratchDir;
 using testing::synthetic_record;
 
-LoadCounts load(Archive& archive, const std::vector<Record>& records, size_t batch_size = 500) {
-    RejectLog rejects;
-    LoadOptions options;
-    options.batch_size = batch_size;
-    Loader loader(archive, options, rejects);
-    for (const Record& record : records) loader.add(record);
-    return loader.finish();
-}
+using testing::load;
 
 TEST(ArchiveTest, CreatesSchemaVersionTwoInWalMode) {
     ScratchDir dir;

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "pubforge/archive/loader.hpp"
 #include "pubforge/core/hash.hpp"
 
 namespace pubforge::testing {
@@ -74,7 +76,7 @@ inline nlohmann::json synthetic_record(int index, int figure_count = 3) {
         const bool compound = (index + f) % 3 != 0;
         nlohmann::json figure = {
             {"id", fid}, {"label", "Figure " + std::to_string(f)}, {"kind", "figure"},
-            {"caption", {{"title", "Imaging of the " + word(f)}, {"text", "Imaging of the " + word(f) + ". (A) Axial " + sentence(f, 8) + ". (B) " + sentence(f + 1, 10) + "."}}},
+            {"caption", {{"title", "Imaging of the " + word(f)}, {"text", "Imaging of the " + word(f) + ". (A) Axial " + sentence(f, 8) + ". (B) " + sentence(f + 1, 10) + ". Case " + std::to_string(index % 1000) + "."}}},
             {"graphics", {{{"href", fid + ".jpg"}, {"member", "pkg/" + fid + ".jpg"}, {"image", synthetic_image(seed, 800 + 13 * ((index + f) % 50), 600 + f)}}}},
             {"compound", compound},
             {"domains", {{{"tag", kDomains[(index + f) % 8]}, {"phrases", {word(f)}}, {"source", "caption"}}}},
@@ -104,6 +106,22 @@ inline nlohmann::json synthetic_record(int index, int figure_count = 3) {
     record["figures"] = figures;
     if (index % 5 == 0) record["warnings"].push_back({{"code", "jats.missing-graphic"}, {"message", "a graphic was not found"}});
     return record;
+}
+
+// Loads records through a Loader in batches; rejects are counted only.
+inline archive::LoadCounts load(archive::Archive& db, const std::vector<nlohmann::json>& records, size_t batch_size = 500) {
+    RejectLog rejects;
+    archive::LoadOptions options;
+    options.batch_size = batch_size;
+    archive::Loader loader(db, options, rejects);
+    for (const auto& record : records) loader.add(record);
+    return loader.finish();
+}
+
+inline std::vector<nlohmann::json> synthetic_records(int first, int count) {
+    std::vector<nlohmann::json> records;
+    for (int i = first; i < first + count; ++i) records.push_back(synthetic_record(i, 1 + i % 4));
+    return records;
 }
 
 }  // namespace pubforge::testing

@@ -5,7 +5,7 @@ pubforge=$1; src=$2
 py=${PYTHON:-/usr/bin/python3}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
-total=20000; batch=250
+total=10000; batch=200
 "$py" "$src/tests/fixtures/archive/make_records.py" $total > big.jsonl
 
 "$pubforge" -q archive load a.sqlite big.jsonl --batch-size $batch &

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -89,6 +91,9 @@ public:
     // Runs one or more statements separated by ';' (schema scripts, pragmas).
     void exec(const std::string& sql);
     Statement prepare(const std::string& sql) const { return Statement(db_, sql); }
+    // A statement prepared once per connection and kept: for hot paths that run the
+    // same SQL per row. Callers leave it reset (run(), or reset() after stepping).
+    Statement& cached(const std::string& sql);
     // The first column of the first row of a query, as JSON (null when no row).
     nlohmann::json scalar(const std::string& sql) const;
 
@@ -104,6 +109,7 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 // BEGIN IMMEDIATE (or DEFERRED for readers) on construction; ROLLBACK on

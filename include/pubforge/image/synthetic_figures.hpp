@@ -1,0 +1,44 @@
+// Compound figures made from scratch with known panel boxes, and the ImageCLEF score: for tests, bench, docs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace pubforge {
+
+enum class SyntheticLayout {
+    GutterGrid,      // panels on white with white gutters between them
+    TouchingPhotos,  // photographs side by side with no gutter at all
+    RuledPhotos,     // photographs separated by thin drawn lines only
+    Irregular,       // one tall panel beside a column of smaller ones
+    ColouredGutters, // grid on a non-white (gray) background
+    Single,          // one panel: must stay whole
+};
+
+struct SyntheticFigure {
+    cv::Mat image;                    // 8-bit BGR
+    std::vector<cv::Rect> panels;     // known boxes, in label order
+    std::vector<std::string> labels;  // printed letters ("" when none were drawn)
+    SyntheticLayout layout = SyntheticLayout::GutterGrid;
+    std::string description;          // e.g. "gutter-grid 2x3, labels outside"
+};
+
+// A figure for `seed`: layout, panel count, panel kinds (line plots, bar charts,
+// textures, photo-like noise, micrographs), label placement (outside above-left,
+// inside the corner, none) all follow from the seed, so a seed is a fixture.
+SyntheticFigure make_synthetic_figure(std::uint32_t seed);
+
+// The same with the layout fixed.
+SyntheticFigure make_synthetic_figure(std::uint32_t seed, SyntheticLayout layout);
+
+// ImageCLEF compound-figure separation score of one figure (../shared/eval/panels.py's
+// rule): a predicted box matches a gold box when 2/3 of it lies inside; one-to-one;
+// matched / max(#gold, #predicted).
+double imageclef_score(const std::vector<cv::Rect>& gold, const std::vector<cv::Rect>& predicted);
+
+std::string layout_name(SyntheticLayout layout);
+
+}  // namespace pubforge

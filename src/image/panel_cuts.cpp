@@ -1,0 +1,315 @@
+// Background estimation and recursive XY cuts at gutters, ruled separator lines and straight content seams.
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <opencv2/imgproc.hpp>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+// A pixel is background when no channel differs from the background colour by more
+// than this; generous enough for JPEG ringing around text.
+constexpr int kBackgroundTolerance = 40;
+// A line whose gray levels span no more than this is "uniform": a gutter in a colour
+// that is not the background, or a ruled separator line.
+constexpr int kUniformSpread = 20;
+// A drawn separator is a thin line that stands out from what it separates; a wider
+// flat band is an image's own dark or light background.
+constexpr int kMaxRuleWidth = 4;
+
+cv::Vec3b estimate_background(const cv::Mat& bgr) {
+    // The most common colour on the outer frame of the figure, quantised so that
+    // JPEG noise falls in one bin; its mean is the background.
+    std::map<int, std::pair<int, cv::Vec3i>> bins;
+    auto add = [&](const cv::Vec3b& p) {
+        const int key = (p[0] >> 4) << 8 | (p[1] >> 4) << 4 | (p[2] >> 4);
+        auto& [count, sum] = bins[key];
+        ++count;
+        sum += cv::Vec3i(p[0], p[1], p[2]);
+    };
+    const int depth = std::max(1, std::min({2, bgr.rows / 2, bgr.cols / 2}));
+    for (int y = 0; y < bgr.rows; ++y) {
+        const bool edge_row = y < depth || y >= bgr.rows - depth;
+        const auto* row = bgr.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < bgr.cols; ++x)
+            if (edge_row || x < depth || x >= bgr.cols - depth) add(row[x]);
+    }
+    const auto best = std::max_element(bins.begin(), bins.end(), [](const auto& a, const auto& b) {
+        return a.second.first < b.second.first;
+    });
+    if (best == bins.end()) return {255, 255, 255};
+    const auto& [count, sum] = best->second;
+    // Panels running to the edges leave no colour in the majority on the frame: there
+    // is no page showing, and white (the page colour of nearly every journal) is assumed.
+    int total = 0;
+    for (const auto& bin : bins) total += bin.second.first;
+    if (count < 0.4 * total) return {255, 255, 255};
+    return cv::Vec3b(static_cast<uchar>(sum[0] / count), static_cast<uchar>(sum[1] / count),
+                     static_cast<uchar>(sum[2] / count));
+}
+
+struct LineStats {
+    std::vector<int> content;  // foreground pixels on the line
+    std::vector<int> spread;   // max - min gray over the middle of the line
+    std::vector<int> mean;     // mean gray over the middle of the line
+};
+
+// Rows (horizontal = true) or columns of `box`, summarised for the gap search.
+LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
+    const int dim = rows ? 1 : 0;  // cv::reduce: 1 reduces each row to one value
+    cv::Mat content, high, low, average;
+    cv::reduce(canvas.foreground(box), content, dim, cv::REDUCE_SUM, CV_32S);
+    // Ignore the ends of each line so that a ruled line stopping short of the
+    // region's edge still counts as uniform.
+    const int length = rows ? box.width : box.height;
+    const int inset = length > 20 ? length / 25 : 0;
+    const cv::Rect middle = rows ? cv::Rect(box.x + inset, box.y, box.width - 2 * inset, box.height)
+                                 : cv::Rect(box.x, box.y + inset, box.width, box.height - 2 * inset);
+    cv::reduce(canvas.gray(middle), high, dim, cv::REDUCE_MAX);
+    cv::reduce(canvas.gray(middle), low, dim, cv::REDUCE_MIN);
+    cv::reduce(canvas.gray(middle), average, dim, cv::REDUCE_AVG, CV_32S);
+    LineStats stats;
+    const int count = rows ? box.height : box.width;
+    stats.content.resize(count);
+    stats.spread.resize(count);
+    stats.mean.resize(count);
+    for (int i = 0; i < count; ++i) {
+        stats.content[i] = content.at<int>(rows ? i : 0, rows ? 0 : i);
+        stats.spread[i] = high.at<uchar>(rows ? i : 0, rows ? 0 : i) - low.at<uchar>(rows ? i : 0, rows ? 0 : i);
+        stats.mean[i] = average.at<int>(rows ? i : 0, rows ? 0 : i);
+    }
+    return stats;
+}
+
+struct Gap {
+    int start = 0;  // first empty line
+    int end = 0;    // one past the last
+    bool ruled = false;  // holds a uniform line that is not background (a drawn separator)
+    int width() const { return end - start; }
+};
+
+struct LineKinds {
+    std::vector<bool> blank;    // background only (JPEG noise allowed)
+    std::vector<bool> uniform;  // one flat colour across, but not the background
+    std::vector<double> fill;   // share of the line that is content
+    std::vector<int> mean;      // mean gray
+};
+
+LineKinds classify_lines(const LineStats& stats, int length) {
+    const int noise = length / 1000;
+    LineKinds kinds;
+    for (size_t i = 0; i < stats.content.size(); ++i) {
+        const bool blank = stats.content[i] <= noise;
+        kinds.blank.push_back(blank);
+        kinds.uniform.push_back(!blank && stats.spread[i] <= kUniformSpread);
+        kinds.fill.push_back(length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0);
+        kinds.mean.push_back(stats.mean[i]);
+    }
+    return kinds;
+}
+
+// A drawn line with no gutter separates panels only when what lies against it on each
+// side is solid (photographs touching it); a chart's axis has bars or ticks partly
+// covering the line beside it, and a plot frame has blank space inside.
+bool solid_side(const LineKinds& kinds, int line) {
+    if (line < 0 || line >= static_cast<int>(kinds.fill.size())) return false;
+    return kinds.fill[line] >= 0.9;
+}
+
+// Interior runs of blank lines at least `min_background_gap` wide, and drawn
+// separator lines with clean sides.
+std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
+    const int count = static_cast<int>(kinds.blank.size());
+    std::vector<Gap> gaps;
+    int i = 0;
+    while (i < count) {
+        if (!kinds.blank[i] && !kinds.uniform[i]) { ++i; continue; }
+        Gap gap{i, i, false};
+        bool has_uniform = false;
+        while (i < count && (kinds.blank[i] || kinds.uniform[i])) has_uniform |= kinds.uniform[i++];
+        gap.end = i;
+        if (gap.start == 0 || gap.end == count) continue;  // margins, not gaps
+        // Photographs touching a drawn line on both sides: a separator without a gutter.
+        if (has_uniform && gap.width() <= kMaxRuleWidth && solid_side(kinds, gap.start - 1) &&
+            solid_side(kinds, gap.end) && std::abs(kinds.mean[gap.start] - kinds.mean[gap.start - 1]) >= 40 &&
+            std::abs(kinds.mean[gap.end - 1] - kinds.mean[gap.end]) >= 40) {
+            gap.ruled = true;
+            gaps.push_back(gap);
+            continue;
+        }
+        // A drawn line at the edge of a blank run belongs to the content beside it
+        // (the axis under a bar chart): keep only the blank core.
+        while (gap.start < gap.end && kinds.uniform[gap.start]) ++gap.start;
+        while (gap.end > gap.start && kinds.uniform[gap.end - 1]) --gap.end;
+        const bool between_pictures = solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end);
+        if (gap.width() < (between_pictures ? 1 : min_background_gap)) continue;
+        for (int k = gap.start; k < gap.end; ++k) gap.ruled |= kinds.uniform[k];  // a line inside a gutter
+        gaps.push_back(gap);
+    }
+    return gaps;
+}
+
+// Shrinks `box` to its content: blank lines go, and so do drawn frame lines with
+// only blank lines inside them; an axis with bars standing on it stays.
+cv::Rect trim(const Canvas& canvas, cv::Rect box) {
+    for (int pass = 0; pass < 2 && box.area() > 0; ++pass) {
+        for (const bool rows : {true, false}) {
+            const LineStats stats = line_stats(canvas, box, rows);
+            const LineKinds kinds = classify_lines(stats, rows ? box.width : box.height);
+            const int count = static_cast<int>(kinds.blank.size());
+            int first = 0, last = count;
+            while (first < last && kinds.blank[first]) ++first;
+            int frame = first;
+            while (frame < last && kinds.uniform[frame]) ++frame;
+            if (frame > first && frame < last && kinds.blank[frame]) first = frame;
+            while (first < last && kinds.blank[first]) ++first;
+            while (last > first && kinds.blank[last - 1]) --last;
+            frame = last;
+            while (frame > first && kinds.uniform[frame - 1]) --frame;
+            if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
+            while (last > first && kinds.blank[last - 1]) --last;
+            if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);
+            else box = cv::Rect(box.x + first, box.y, last - first, box.height);
+            if (box.area() == 0) return {};
+        }
+    }
+    return box;
+}
+
+// A straight seam where two touching panels meet: a column (or row) across which the
+// colour averaged over a few pixels on each side jumps on most lines, between two
+// densely filled sides. Averaging first keeps textures from looking like seams.
+int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+    const int across = vertical ? box.width : box.height;
+    if (across < 2 * min_side + 2) return -1;
+    constexpr int kWindow = 5;
+    cv::Mat blurred;
+    cv::blur(canvas.colour(box), blurred, vertical ? cv::Size(kWindow, 1) : cv::Size(1, kWindow));
+    // Mean of the window ending just before position i against the one starting at i.
+    const int shift = kWindow;
+    cv::Mat before = vertical ? blurred.colRange(0, blurred.cols - shift) : blurred.rowRange(0, blurred.rows - shift);
+    cv::Mat after = vertical ? blurred.colRange(shift, blurred.cols) : blurred.rowRange(shift, blurred.rows);
+    cv::Mat jump;
+    cv::absdiff(before, after, jump);
+    std::array<cv::Mat, 3> planes;
+    cv::split(jump, planes.data());
+    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
+    cv::threshold(largest, largest, 30, 1, cv::THRESH_BINARY);
+    cv::Mat sums;
+    cv::reduce(largest, sums, vertical ? 0 : 1, cv::REDUCE_SUM, CV_32S);
+    const int length = vertical ? box.height : box.width;
+    const int offset = kWindow / 2 + (kWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    int best = -1;
+    double best_fraction = 0.0;
+    const int positions = static_cast<int>(sums.total());
+    for (int i = 0; i < positions; ++i) {
+        const int seam = i + offset;
+        if (seam < min_side || seam > across - min_side) continue;
+        const double fraction = static_cast<double>(sums.at<int>(vertical ? 0 : i, vertical ? i : 0)) / length;
+        if (fraction > best_fraction) {
+            best_fraction = fraction;
+            best = seam;
+        }
+    }
+    if (best < 0 || best_fraction < 0.6) return -1;
+    // A seam stands out from the columns around it; in a texture every column jumps.
+    std::vector<int> all(sums.begin<int>(), sums.end<int>());
+    std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
+    if (best_fraction < 3.0 * all[all.size() / 2] / length) return -1;
+    // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
+    const int strip = std::max(2, min_side / 4);
+    const cv::Rect first = vertical ? cv::Rect(box.x + best - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + best - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + best, box.width, strip);
+    const double area = static_cast<double>(first.area());
+    if (cv::countNonZero(canvas.foreground(first)) < 0.7 * area) return -1;
+    if (cv::countNonZero(canvas.foreground(second)) < 0.7 * area) return -1;
+    return best;
+}
+
+void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
+    box = trim(canvas, box);
+    if (box.area() == 0) return;
+    const int min_side = min_panel_side(canvas.gray.size());
+    const int min_gap = std::max(2, static_cast<int>(0.004 * std::max(canvas.gray.cols, canvas.gray.rows)));
+    if (depth > 24) {
+        out.push_back({box, method});
+        return;
+    }
+    const LineStats row_stats = line_stats(canvas, box, true);
+    const LineStats col_stats = line_stats(canvas, box, false);
+    const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), min_gap);
+    const std::vector<Gap> col_gaps = find_gaps(classify_lines(col_stats, box.height), min_gap);
+    auto widest = [](const std::vector<Gap>& gaps) {
+        int w = 0;
+        for (const Gap& g : gaps) w = std::max(w, g.width());
+        return w;
+    };
+    if (!row_gaps.empty() || !col_gaps.empty()) {
+        const bool rows = widest(row_gaps) >= widest(col_gaps);
+        const std::vector<Gap>& gaps = rows ? row_gaps : col_gaps;
+        int start = 0;
+        const int length = rows ? box.height : box.width;
+        for (size_t i = 0; i <= gaps.size(); ++i) {
+            const int end = i < gaps.size() ? gaps[i].start : length;
+            const std::string piece_method = i < gaps.size() ? (gaps[i].ruled ? "separator-line" : "gutter")
+                                                             : (gaps.back().ruled ? "separator-line" : "gutter");
+            const cv::Rect piece = rows ? cv::Rect(box.x, box.y + start, box.width, end - start)
+                                        : cv::Rect(box.x + start, box.y, end - start, box.height);
+            if (piece.area() > 0) cut(canvas, piece, piece_method, depth + 1, out);
+            if (i < gaps.size()) start = gaps[i].end;
+        }
+        return;
+    }
+    for (const bool vertical : {true, false}) {
+        const int seam = find_seam(canvas, box, vertical, min_side);
+        if (seam < 0) continue;
+        const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
+                                        : cv::Rect(box.x, box.y, box.width, seam);
+        const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
+                                         : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
+        cut(canvas, first, "edge", depth + 1, out);
+        cut(canvas, second, "edge", depth + 1, out);
+        return;
+    }
+    out.push_back({box, method});
+}
+
+}  // namespace
+
+int min_panel_side(const cv::Size& size) {
+    return std::max(12, static_cast<int>(0.07 * std::min(size.width, size.height)));
+}
+
+Canvas make_canvas(const cv::Mat& bgr, int working_side) {
+    Canvas canvas;
+    const int longest = std::max(bgr.cols, bgr.rows);
+    cv::Mat working = bgr;
+    if (working_side > 0 && longest > working_side) {
+        canvas.scale = static_cast<double>(working_side) / longest;
+        cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale, cv::INTER_AREA);
+        if (working.empty()) working = bgr;
+    }
+    canvas.colour = working;
+    canvas.background = estimate_background(working);
+    cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
+    cv::Mat difference;
+    cv::absdiff(working, cv::Scalar(canvas.background[0], canvas.background[1], canvas.background[2]), difference);
+    std::array<cv::Mat, 3> planes;
+    cv::split(difference, planes.data());
+    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
+    cv::threshold(largest, canvas.foreground, kBackgroundTolerance, 1, cv::THRESH_BINARY);
+    return canvas;
+}
+
+std::vector<Region> cut_regions(const Canvas& canvas) {
+    std::vector<Region> regions;
+    cut(canvas, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
+    return regions;
+}
+
+}  // namespace pubforge::panels

@@ -1,0 +1,267 @@
+// Panel letters: small isolated glyph groups, read by matching against glyphs OpenCV renders itself.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include <fstream>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+constexpr int kGlyphSize = 16;
+
+struct Template {
+    char character;
+    float aspect;                   // width / height of the glyph's ink
+    std::array<float, kGlyphSize * kGlyphSize> pixels;  // zero mean, unit norm
+};
+
+// The ink of a binary glyph, padded to a square and scaled to kGlyphSize, normalised
+// for correlation.
+std::array<float, kGlyphSize * kGlyphSize> normalise_glyph(const cv::Mat& ink) {
+    const int side = std::max(ink.cols, ink.rows);
+    cv::Mat square = cv::Mat::zeros(side, side, CV_8U);
+    ink.copyTo(square(cv::Rect((side - ink.cols) / 2, (side - ink.rows) / 2, ink.cols, ink.rows)));
+    cv::Mat small;
+    cv::resize(square, small, cv::Size(kGlyphSize, kGlyphSize), 0, 0,
+               side > kGlyphSize ? cv::INTER_AREA : cv::INTER_LINEAR);
+    std::array<float, kGlyphSize * kGlyphSize> out{};
+    double mean = 0.0;
+    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) mean += small.data[i];
+    mean /= out.size();
+    double norm = 0.0;
+    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) {
+        out[i] = static_cast<float>(small.data[i] - mean);
+        norm += out[i] * out[i];
+    }
+    const float inverse = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+    for (float& v : out) v *= inverse;
+    return out;
+}
+
+void add_template(std::vector<Template>& all, char c, const cv::Mat& rendered) {
+    cv::Mat binary;
+    cv::threshold(rendered, binary, 127, 255, cv::THRESH_BINARY);
+    const cv::Rect ink = cv::boundingRect(binary);
+    if (ink.area() == 0) return;
+    Template t;
+    t.character = c;
+    t.aspect = static_cast<float>(ink.width) / ink.height;
+    t.pixels = normalise_glyph(binary(ink));
+    all.push_back(t);
+}
+
+const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+// Journals print panel letters in Helvetica/Arial-like sans (often bold) or Times-like
+// serif; DejaVu is the closest family Debian ships (fonts-dejavu-core). When those files
+// are absent OpenCV's Hershey fonts are used instead. (Both together read worse: the
+// Hershey single-storey letters outscore the right DejaVu glyph on small bold type.)
+const char* const kFontFiles[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+};
+
+// Letters and digits at a few weights; digits are there so that tick labels read as
+// digits instead of being forced onto the nearest letter.
+const std::vector<Template>& templates() {
+    static const std::vector<Template> built = [] {
+        std::vector<Template> all;
+        for (const char* file : kFontFiles) {
+            if (!std::ifstream(file).good()) continue;
+            try {
+                auto freetype = cv::freetype::createFreeType2();
+                freetype->loadFontData(file, 0);
+                for (const char* c = kCharacters; *c; ++c) {
+                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
+                    // The origin is the top of the em box; 64 px letters sit well inside.
+                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255), -1,
+                                      cv::LINE_AA, false);
+                    cv::Mat gray;
+                    cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
+                    add_template(all, *c, gray);
+                    // Heavier weights than the font's bold: journals' panel letters often are.
+                    cv::Mat heavy;
+                    cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
+                    add_template(all, *c, heavy);
+                }
+            } catch (const cv::Exception&) {
+                // An unreadable font file leaves the other templates in place.
+            }
+        }
+        if (all.empty()) {
+            const int hershey[] = {cv::FONT_HERSHEY_SIMPLEX, cv::FONT_HERSHEY_DUPLEX, cv::FONT_HERSHEY_TRIPLEX};
+            for (const int font : hershey) {
+                for (const int thickness : {2, 5}) {
+                    for (const char* c = kCharacters; *c; ++c) {
+                        cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8U);
+                        cv::putText(canvas, std::string(1, *c), cv::Point(20, 90), font, 2.0, cv::Scalar(255),
+                                    thickness, cv::LINE_AA);
+                        add_template(all, *c, canvas);
+                    }
+                }
+            }
+        }
+        return all;
+    }();
+    return built;
+}
+
+struct Reading {
+    char character = 0;
+    double score = 0.0;
+};
+
+Reading read_glyph(const cv::Mat& ink) {
+    const auto glyph = normalise_glyph(ink);
+    const float aspect = static_cast<float>(ink.cols) / ink.rows;
+    Reading best;
+    for (const Template& t : templates()) {
+        if (std::abs(std::log(aspect / t.aspect)) > 0.45f) continue;
+        float dot = 0.0f;
+        for (size_t i = 0; i < glyph.size(); ++i) dot += glyph[i] * t.pixels[i];
+        if (dot > best.score) best = {t.character, dot};
+    }
+    return best;
+}
+
+struct Component {
+    cv::Rect box;
+    int area = 0;
+    int id = 0;
+};
+
+// The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
+// say more about its shape than its thresholded mask does.
+cv::Mat glyph_ink(const Canvas& canvas, const cv::Mat& ids, const Component& c) {
+    const int background = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
+    cv::Mat ink;
+    cv::absdiff(canvas.gray(c.box), cv::Scalar(background), ink);
+    ink.setTo(0, ids(c.box) != c.id);  // other components inside the box are not this glyph
+    return ink;
+}
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
+    cv::Mat ids, stats, centroids;
+    const int count = cv::connectedComponentsWithStats(canvas.foreground, ids, stats, centroids, 8, CV_32S);
+    const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
+    const int max_height = std::max(10, std::min(64, std::min(image_height, image_width) / 8));
+    std::vector<Component> glyphs;
+    for (int i = 1; i < count; ++i) {
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                           stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+        if (box.height < 6 || box.height > max_height || box.width > 1.6 * box.height) continue;
+        glyphs.push_back({box, stats.at<int>(i, cv::CC_STAT_AREA), i});
+    }
+    // Glyphs side by side on one line ("(c)", "A1") form one mark.
+    std::sort(glyphs.begin(), glyphs.end(), [](const Component& a, const Component& b) { return a.box.x < b.box.x; });
+    std::vector<bool> used(glyphs.size(), false);
+    cv::Mat integral;
+    cv::integral(canvas.foreground, integral, CV_32S);
+    auto ink_in = [&](const cv::Rect& r) {
+        return integral.at<int>(r.y + r.height, r.x + r.width) - integral.at<int>(r.y, r.x + r.width) -
+               integral.at<int>(r.y + r.height, r.x) + integral.at<int>(r.y, r.x);
+    };
+    std::vector<LabelMark> marks;
+    for (size_t i = 0; i < glyphs.size(); ++i) {
+        if (used[i]) continue;
+        std::vector<size_t> group{i};
+        cv::Rect box = glyphs[i].box;
+        for (size_t j = i + 1; j < glyphs.size() && group.size() < 3; ++j) {
+            const cv::Rect& next = glyphs[j].box;
+            const int gap = next.x - (box.x + box.width);
+            if (gap > 0.35 * box.height) break;
+            const int overlap = std::min(box.y + box.height, next.y + next.height) - std::max(box.y, next.y);
+            if (overlap < 0.6 * std::min(box.height, next.height)) continue;
+            group.push_back(j);
+            box |= next;
+        }
+        const int h = box.height;
+        const int pad_x = std::max(2, h / 3), pad_y = std::max(2, h / 4);
+        const cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
+                                cv::Rect(0, 0, image_width, image_height);
+        int own = 0;
+        for (const size_t g : group) own += glyphs[g].area;
+        if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
+        for (const size_t g : group) used[g] = true;
+        // Read each glyph; parentheses (tall and thin) are kept out of the text.
+        std::string text;
+        double confidence = 1.0;
+        for (const size_t g : group) {
+            const Component& c = glyphs[g];
+            if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
+                (g == group.front() || g == group.back()))
+                continue;
+            const Reading reading = read_glyph(glyph_ink(canvas, ids, c));
+            text += reading.character;
+            confidence = std::min(confidence, reading.score);
+        }
+        marks.push_back({box, text, confidence});
+    }
+    return marks;
+}
+
+std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
+    // Shapes that only differ by size between cases; the case is decided by the others.
+    auto index_of = [](const LabelMark& m) { return std::tolower(static_cast<unsigned char>(m.text[0])) - 'a'; };
+    // Only marks that read as a letter, optionally followed by digits ("A1").
+    marks.erase(std::remove_if(marks.begin(), marks.end(),
+                               [](const LabelMark& m) {
+                                   return m.text.empty() || !is_letter(m.text[0]) || m.confidence < 0.45 ||
+                                          !std::all_of(m.text.begin() + 1, m.text.end(), is_digit);
+                               }),
+                marks.end());
+    std::vector<LabelMark> best;
+    double best_score = 0.0;
+    for (const LabelMark& reference : marks) {
+        const double height = reference.box.height;
+        std::map<int, LabelMark> by_letter;
+        for (const LabelMark& m : marks) {
+            if (std::abs(m.box.height - height) > 0.25 * height + 1) continue;
+            const int index = index_of(m);
+            auto found = by_letter.find(index);
+            if (found == by_letter.end() || m.confidence > found->second.confidence) by_letter[index] = m;
+        }
+        // The labels a, b, c, ... with at most one letter missed on the way.
+        std::vector<LabelMark> run;
+        int missed = 0;
+        for (int index = 0; index < 26; ++index) {
+            auto found = by_letter.find(index);
+            if (found != by_letter.end()) {
+                run.push_back(found->second);
+                continue;
+            }
+            if (run.empty() || ++missed > 1) break;
+        }
+        if (run.size() < 2) continue;
+        double score = 0.0;
+        for (const LabelMark& m : run) score += m.confidence;
+        if (score > best_score) {
+            best_score = score;
+            best = run;
+        }
+    }
+    // One case for the whole set: upper if most glyphs read as capitals.
+    int upper = 0;
+    for (const LabelMark& m : best) upper += std::isupper(static_cast<unsigned char>(m.text[0])) ? 1 : 0;
+    const bool capitals = 2 * upper > static_cast<int>(best.size());
+    for (LabelMark& m : best)
+        m.text[0] = static_cast<char>(capitals ? std::toupper(static_cast<unsigned char>(m.text[0]))
+                                               : std::tolower(static_cast<unsigned char>(m.text[0])));
+    return best;
+}
+
+}  // namespace pubforge::panels

@@ -1,0 +1,267 @@
+// Clean-up after the cuts: small pieces join the panel they belong to, specks go, labels claim their panels.
+#include <algorithm>
+#include <limits>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+// Gap between two boxes along x plus along y (0 when they touch or overlap); a
+// neighbour beside or below (projections overlapping) counts as nearer than one
+// diagonally away, since axis labels and legends sit beside their plot.
+double distance_between(const cv::Rect& a, const cv::Rect& b) {
+    const int dx = std::max({0, b.x - (a.x + a.width), a.x - (b.x + b.width)});
+    const int dy = std::max({0, b.y - (a.y + a.height), a.y - (b.y + b.height)});
+    const bool aligned = dx == 0 || dy == 0;
+    return (dx + dy) * (aligned ? 1.0 : 2.0);
+}
+
+bool is_panel_sized(const cv::Rect& box, const cv::Size& figure) {
+    const int side = min_panel_side(figure);
+    return box.width >= side && box.height >= side && box.area() >= 0.008 * figure.area();
+}
+
+// Joins regions whose boxes overlap by more than a sliver, until none do.
+void merge_overlapping(std::vector<Region>& regions) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < regions.size() && !changed; ++i) {
+            for (size_t j = i + 1; j < regions.size() && !changed; ++j) {
+                const cv::Rect overlap = regions[i].box & regions[j].box;
+                const int smaller = std::min(regions[i].box.area(), regions[j].box.area());
+                if (overlap.area() > 0.15 * smaller) {
+                    regions[i].box |= regions[j].box;
+                    regions.erase(regions.begin() + static_cast<long>(j));
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+// The region nearest to `piece` that can take it in without its box growing over
+// another region (an axis label must not glue two plots together).
+Region* nearest_compatible(const cv::Rect& piece, std::vector<Region>& regions) {
+    double nearest = std::numeric_limits<double>::max();
+    Region* owner = nullptr;
+    for (Region& candidate : regions) {
+        const double d = distance_between(piece, candidate.box);
+        if (d >= nearest) continue;
+        const cv::Rect grown = candidate.box | piece;
+        bool collides = false;
+        for (const Region& other : regions)
+            if (&other != &candidate && (grown & other.box).area() > 0) collides = true;
+        if (collides) continue;
+        nearest = d;
+        owner = &candidate;
+    }
+    return owner;
+}
+
+}  // namespace
+
+std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas) {
+    const cv::Size figure = canvas.gray.size();
+    const int side = min_panel_side(figure);
+    std::vector<Region> big, small;
+    for (Region& r : regions) (is_panel_sized(r.box, figure) ? big : small).push_back(std::move(r));
+    if (big.empty()) {
+        // Nothing panel-sized: the figure is one panel (a table image, a single chart).
+        cv::Rect all;
+        for (const Region& r : small) all = all.area() ? (all | r.box) : r.box;
+        if (all.area() == 0) return {};
+        return {Region{all, "whole"}};
+    }
+    std::sort(small.begin(), small.end(), [](const Region& a, const Region& b) { return a.box.area() > b.box.area(); });
+    for (const Region& piece : small) {
+        Region* owner = nearest_compatible(piece.box, big);
+        if (owner && distance_between(piece.box, owner->box) <= 3.0 * side) {
+            owner->box |= piece.box;
+        } else if (piece.box.area() >= side * side) {
+            big.push_back(piece);  // a lone small panel far from everything else
+        }  // else: a speck, dropped
+    }
+    merge_overlapping(big);
+    return big;
+}
+
+std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
+                                    const cv::Size& figure_size, std::vector<std::string>& region_labels) {
+    std::vector<Region> groups(labels.size());
+    std::vector<bool> owned_any(labels.size(), false);
+    std::vector<Region> unowned;
+    for (const Region& r : regions) {
+        int owner = -1;
+        double nearest = std::numeric_limits<double>::max();
+        for (size_t i = 0; i < labels.size(); ++i) {
+            const cv::Rect& mark = labels[i].box;
+            const int tolerance = 2 * mark.height;
+            if (mark.x > r.box.x + tolerance || mark.y > r.box.y + tolerance) continue;
+            const double d = std::abs(r.box.y - mark.y) + std::abs(r.box.x - mark.x);
+            if (d < nearest) {
+                nearest = d;
+                owner = static_cast<int>(i);
+            }
+        }
+        if (owner < 0) {
+            unowned.push_back(r);
+            continue;
+        }
+        Region& group = groups[static_cast<size_t>(owner)];
+        group.box = owned_any[static_cast<size_t>(owner)] ? (group.box | r.box) : r.box;
+        group.method = "label";
+        owned_any[static_cast<size_t>(owner)] = true;
+    }
+    std::vector<Region> out;
+    region_labels.clear();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (!owned_any[i]) continue;
+        out.push_back(groups[i]);
+        region_labels.push_back(labels[i].text);
+    }
+    const cv::Size figure = figure_size;
+    const int side = min_panel_side(figure);
+    for (const Region& r : unowned) {
+        Region* owner = nearest_compatible(r.box, out);
+        if (owner && distance_between(r.box, owner->box) <= 3.0 * side) {
+            owner->box |= r.box;
+        } else if (is_panel_sized(r.box, figure)) {
+            out.push_back(r);
+            region_labels.emplace_back();
+        }
+    }
+    return out;
+}
+
+bool plausible_partition(const std::vector<Region>& regions, const cv::Size& figure_size) {
+    for (size_t i = 0; i < regions.size(); ++i) {
+        if (!is_panel_sized(regions[i].box, figure_size)) return false;
+        for (size_t j = i + 1; j < regions.size(); ++j) {
+            const int smaller = std::min(regions[i].box.area(), regions[j].box.area());
+            if ((regions[i].box & regions[j].box).area() > 0.1 * smaller) return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+
+cv::Point centre(const cv::Rect& r) { return {r.x + r.width / 2, r.y + r.height / 2}; }
+
+bool holds(const cv::Rect& region, const cv::Rect& mark) {
+    const cv::Rect grown(region.x - 3, region.y - 3, region.width + 6, region.height + 6);
+    return grown.contains(centre(mark));
+}
+
+// The label whose panel an unlabelled region continues: nearest above-left.
+int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& labels) {
+    int owner = -1;
+    double nearest = std::numeric_limits<double>::max();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const cv::Rect& mark = labels[i].box;
+        const int tolerance = 2 * mark.height;
+        if (mark.x > region.x + tolerance || mark.y > region.y + tolerance) continue;
+        const double d = std::abs(region.y - mark.y) + std::abs(region.x - mark.x);
+        if (d < nearest) {
+            nearest = d;
+            owner = static_cast<int>(i);
+        }
+    }
+    return owner;
+}
+
+}  // namespace
+
+std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
+                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
+                                 const cv::Size& figure_size, std::vector<std::string>& region_labels) {
+    std::vector<Region> panels;
+    region_labels.clear();
+    std::vector<Region> orphans;
+    // Each letter belongs to the region holding it or, printed in the margin, to the
+    // nearest region starting right of or below it.
+    std::vector<int> home(labels.size(), -1);
+    for (size_t l = 0; l < labels.size(); ++l) {
+        const cv::Rect& mark = labels[l].box;
+        double nearest = 4.0 * mark.height;
+        for (size_t r = 0; r < merged.size(); ++r) {
+            const cv::Rect& box = merged[r].box;
+            if (holds(box, mark)) {
+                home[l] = static_cast<int>(r);
+                break;
+            }
+            if (box.x + mark.height < mark.x || box.y + mark.height < mark.y) continue;
+            const double d = std::max(0, box.x - (mark.x + mark.width)) + std::max(0, box.y - (mark.y + mark.height));
+            if (d <= nearest) {
+                nearest = d;
+                home[l] = static_cast<int>(r);
+            }
+        }
+    }
+    for (size_t r = 0; r < merged.size(); ++r) {
+        const Region& region = merged[r];
+        std::vector<LabelMark> inside;
+        for (size_t l = 0; l < labels.size(); ++l)
+            if (home[l] == static_cast<int>(r)) inside.push_back(labels[l]);
+        if (inside.size() == 1) {
+            panels.push_back({region.box, "label"});
+            region_labels.push_back(inside.front().text);
+            continue;
+        }
+        if (inside.size() > 1) {
+            std::vector<Region> pieces;
+            for (const Region& leaf : leaves)
+                if (region.box.contains(centre(leaf.box))) pieces.push_back(leaf);
+            std::vector<std::string> piece_labels;
+            for (Region& part : group_by_labels(pieces, inside, figure_size, piece_labels)) panels.push_back(part);
+            for (std::string& l : piece_labels) region_labels.push_back(std::move(l));
+            continue;
+        }
+        // A letter-like mark at the region's top-left corner that was not read as
+        // part of the sequence still says "this is a panel of its own".
+        bool anchored = false;
+        for (const LabelMark& anchor : anchors) {
+            const cv::Rect& a = anchor.box;
+            anchored |= holds(region.box, a) && a.x - region.box.x <= 0.25 * region.box.width &&
+                        a.y - region.box.y <= 0.25 * region.box.height;
+        }
+        if (anchored) {
+            panels.push_back(region);
+            region_labels.emplace_back();
+        } else {
+            orphans.push_back(region);
+        }
+    }
+    // Orphans join the labelled panel above-left of them, all of one panel's orphans
+    // at once (an inset beside a photo may be in two pieces), unless the grown box
+    // would run over another panel.
+    std::vector<int> target(orphans.size(), -1);
+    for (size_t o = 0; o < orphans.size(); ++o) {
+        const int owner = owner_above_left(orphans[o].box, labels);
+        for (size_t i = 0; owner >= 0 && i < panels.size(); ++i)
+            if (region_labels[i] == labels[static_cast<size_t>(owner)].text) target[o] = static_cast<int>(i);
+    }
+    const size_t labelled_panels = panels.size();
+    for (size_t t = 0; t < labelled_panels; ++t) {
+        cv::Rect grown = panels[t].box;
+        for (size_t o = 0; o < orphans.size(); ++o)
+            if (target[o] == static_cast<int>(t)) grown |= orphans[o].box;
+        bool collides = false;
+        for (size_t i = 0; i < labelled_panels; ++i)
+            if (i != t && (grown & panels[i].box).area() > 0) collides = true;
+        if (collides) continue;
+        panels[t].box = grown;
+        for (size_t o = 0; o < orphans.size(); ++o)
+            if (target[o] == static_cast<int>(t)) target[o] = -2;  // absorbed
+    }
+    for (size_t o = 0; o < orphans.size(); ++o) {
+        if (target[o] == -2) continue;
+        panels.push_back(orphans[o]);
+        region_labels.emplace_back();
+    }
+    return panels;
+}
+
+}  // namespace pubforge::panels

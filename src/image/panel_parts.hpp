@@ -1,0 +1,73 @@
+// The steps of panel detection and what they hand each other; private to the image module.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace pubforge::panels {
+
+// The figure as the steps see it: scaled to the working size, gray, and a mask of
+// pixels that differ from the estimated background colour.
+struct Canvas {
+    cv::Mat colour;      // CV_8UC3, the working copy
+    cv::Mat gray;        // CV_8U
+    cv::Mat foreground;  // CV_8U, 1 = content, 0 = background
+    cv::Vec3b background;
+    double scale = 1.0;  // working pixels per original pixel
+};
+
+Canvas make_canvas(const cv::Mat& bgr, int working_side);
+
+// One region the cuts produced, in working pixels.
+struct Region {
+    cv::Rect box;
+    std::string method;  // what separated it from its neighbours
+};
+
+// Recursive XY cuts: splits at background gutters, uniform ruled lines and straight
+// content seams; returns the leaf regions, trimmed to their content.
+std::vector<Region> cut_regions(const Canvas& canvas);
+
+// A panel letter found on the figure.
+struct LabelMark {
+    cv::Rect box;        // working pixels
+    std::string text;    // "a", "B", "A1"; "" when the glyph was not read as a letter
+    double confidence = 0.0;
+};
+
+// Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
+// template matching (text may be a digit or empty when nothing matched).
+std::vector<LabelMark> find_label_marks(const Canvas& canvas);
+
+// Keeps the marks that form one consistent labelling (same case and size, a run of
+// consecutive letters); empty when no such set of two or more exists.
+std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks);
+
+// Merges small regions (axis labels, legends, colour bars, letters, text lines) into
+// the panel they belong to and drops specks.
+std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas);
+
+// Groups regions (the cuts' leaves) by the label that owns them: the nearest label
+// above-left of the region. Regions no label owns join the nearest group, or stand
+// alone when panel-sized. `region_labels` receives each group's label ("" if none).
+std::vector<Region> group_by_labels(const std::vector<Region>& regions, const std::vector<LabelMark>& labels,
+                                    const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// Reconciles the gutter regions with the panel letters: a region holding several
+// letters is split among them, a region with none and no letter-like mark at its
+// corner joins the labelled panel above-left of it (a diagram's loose parts), and
+// the rest keep their boxes. `anchors` are all isolated marks of the labels' size.
+std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
+                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
+                                 const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// True when no two regions overlap by more than a sliver and each is panel-sized:
+// the test a label grouping has to pass before it replaces the gutter regions.
+bool plausible_partition(const std::vector<Region>& regions, const cv::Size& figure_size);
+
+// Minimum side of a region that can stand alone as a panel, in working pixels.
+int min_panel_side(const cv::Size& size);
+
+}  // namespace pubforge::panels

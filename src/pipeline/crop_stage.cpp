@@ -1,0 +1,43 @@
+// Crop batches on the ordered parallel map: output order never depends on -j.
+#include "pubforge/pipeline/crop_stage.hpp"
+
+#include "pubforge/pipeline/batch.hpp"
+#include "pubforge/pipeline/ordered.hpp"
+
+namespace pubforge::pipeline {
+
+size_t crop_batch(JsonlReader& in, ImageStore& store, const CropOptions& options, int jobs, JsonlWriter& out,
+                  RejectLog& rejects) {
+    return transform_batch(
+        in, "crop", [&](Record& record) { crop_record(record, store, options); }, jobs, out, rejects);
+}
+
+size_t crop_images(const std::vector<std::string>& files, const CropOptions& options, const std::string& debug_dir,
+                   int jobs, JsonlWriter& out, RejectLog& rejects) {
+    size_t position = 0;
+    size_t written = 0;
+    for_each_ordered<std::string>(
+        jobs,
+        [&](std::string& path) {
+            if (position >= files.size()) return false;
+            path = files[position++];
+            return true;
+        },
+        [&](std::string& path) {
+            Outcome outcome;
+            outcome.input = path;
+            run_step(outcome, "crop", [&] { outcome.record = crop_image_file(path, options, debug_dir); });
+            return outcome;
+        },
+        [&](Outcome& outcome) {
+            if (outcome.error) {
+                rejects.add(outcome.input, outcome.stage, *outcome.error);
+            } else {
+                out.write(*outcome.record);
+                ++written;
+            }
+        });
+    return written;
+}
+
+}  // namespace pubforge::pipeline
