@@ -9,6 +9,8 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/sniff.hpp"
+#include "pubforge/image/decode.hpp"
+#include "pubforge/image/probe.hpp"
 
 namespace pubforge::exporter {
 namespace {
@@ -20,21 +22,6 @@ cv::Mat decode(const std::string& bytes, int flags) {
     } catch (const cv::Exception&) {
         return {};
     }
-}
-
-// JPEG has no alpha: composite transparent images onto white as a reader would see them.
-cv::Mat flatten_alpha(const cv::Mat& image) {
-    if (image.channels() != 4) return image;
-    cv::Mat out(image.size(), CV_8UC3);
-    for (int y = 0; y < image.rows; ++y)
-        for (int x = 0; x < image.cols; ++x) {
-            const auto& p = image.at<cv::Vec4b>(y, x);
-            const int a = p[3];
-            out.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>((p[0] * a + 255 * (255 - a)) / 255),
-                                                static_cast<uchar>((p[1] * a + 255 * (255 - a)) / 255),
-                                                static_cast<uchar>((p[2] * a + 255 * (255 - a)) / 255));
-        }
-    return out;
 }
 
 }  // namespace
@@ -63,10 +50,8 @@ PreparedImage prepare_image(std::string original, const StoredImage& info, const
         out.height = info.height;
         return out;
     }
-    cv::Mat image = decode(original, cv::IMREAD_UNCHANGED);
-    if (image.empty())
-        throw Error("image.undecodable", "image " + info.sha256 + " (" + format_name(source) + ") cannot be decoded for re-encoding");
-    if (image.depth() != CV_8U) image.convertTo(image, CV_8U, image.depth() == CV_16U ? 1.0 / 257.0 : 1.0);
+    // The project's decoder: pixel limit checked on the header, GIF through giflib, alpha laid over white.
+    cv::Mat image = decode_image(original);
     if (too_big) {
         const double scale = static_cast<double>(options.max_side) / std::max(image.cols, image.rows);
         const cv::Size size(std::max(1, static_cast<int>(image.cols * scale + 0.5)),
@@ -75,7 +60,6 @@ PreparedImage prepare_image(std::string original, const StoredImage& info, const
     }
     std::vector<int> params;
     if (target_ext == "jpg") {
-        image = flatten_alpha(image);
         params = {cv::IMWRITE_JPEG_QUALITY, options.quality};
     } else if (target_ext == "png") {
         params = {cv::IMWRITE_PNG_COMPRESSION, 6};
@@ -97,10 +81,20 @@ PreparedImage prepare_image(std::string original, const StoredImage& info, const
 }
 
 std::optional<std::uint64_t> perceptual_hash(const std::string& bytes) {
-    // A reduced decode is enough: pHash works on a 32x32 thumbnail.
+    const ImageSize size = probe_image_size(bytes);
+    if (size.width <= 0 || size.height <= 0 ||
+        static_cast<std::int64_t>(size.width) * size.height > DecodeOptions().max_pixels)
+        return std::nullopt;
+    // A reduced decode is enough (pHash works on a 32x32 thumbnail) and much faster for
+    // JPEG; formats OpenCV cannot read (GIF) go through the project's decoder.
     cv::Mat grey = decode(bytes, cv::IMREAD_REDUCED_GRAYSCALE_4);
-    if (grey.empty()) grey = decode(bytes, cv::IMREAD_GRAYSCALE);
-    if (grey.empty()) return std::nullopt;
+    if (grey.empty()) {
+        try {
+            cv::cvtColor(decode_image(bytes), grey, cv::COLOR_BGR2GRAY);
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }
     cv::Mat hash;
     cv::img_hash::pHash(grey, hash);
     std::uint64_t value = 0;

@@ -45,19 +45,20 @@ TEST(ImagesTest, CopiesBytesThroughUnlessATransformIsNeeded) {
     EXPECT_EQ(prepare_image(png, info, shrink).bytes, small.bytes) << "re-encoding is deterministic";
 }
 
-TEST(ImagesTest, UndecodableSourcesFailWithACodeOnlyWhenReencodingIsAsked) {
+TEST(ImagesTest, CorruptSourcesFailWithACodeOnlyWhenReencodingIsAsked) {
     testing::ScratchDir dir;
     ImageStore store(dir.file("store"));
-    const std::string gif = std::string("GIF89a") + std::string("\x10\x00\x10\x00\x00\x00\x00", 7) + std::string(40, '\0');
-    const StoredImage info = info_of(store, gif);
-    EXPECT_EQ(prepare_image(gif, info, {}).bytes, gif);
+    const std::string whole = testing::make_image(3, 200, 150, ".jpg");
+    const std::string truncated = whole.substr(0, 200);
+    const StoredImage info = info_of(store, truncated);
+    EXPECT_EQ(prepare_image(truncated, info, {}).bytes, truncated);  // copy-through never decodes
     ImageOptions png;
     png.format = "png";
     try {
-        prepare_image(gif, info, png);
+        prepare_image(truncated, info, png);
         FAIL();
     } catch (const Error& e) {
-        EXPECT_EQ(e.code(), "image.undecodable");
+        EXPECT_EQ(e.code(), "image.corrupt");
     }
 }
 

@@ -31,8 +31,9 @@ struct PreparedImage {
 
 // The bytes to write for a stored image. Copy-through (byte for byte) unless a
 // transform is needed: a side over max_side, or a format other than the source's.
-// Throws Error("image.undecodable") when OpenCV cannot decode a source it must
-// re-encode (GIF in OpenCV 4.6, corrupt bytes).
+// Re-encoding decodes with decode_image (image/decode.hpp) and throws its codes
+// (image.corrupt, image.unsupported, image.too-large); a failed encode throws
+// image.unencodable.
 PreparedImage prepare_image(std::string original, const StoredImage& info, const ImageOptions& options);
 
 // 64-bit perceptual hash (pHash: DCT of a 32x32 grey thumbnail, OpenCV img_hash);
