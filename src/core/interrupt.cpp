@@ -28,7 +28,7 @@ bool interrupt_requested() { return g_interrupted.load(); }
 void request_interrupt(bool value) { g_interrupted.store(value); }
 
 void throw_if_interrupted() {
-    if (interrupt_requested()) throw Error("interrupted", "interrupted by a signal; outputs were not committed", true);
+    if (interrupt_requested()) throw Error("interrupted", "interrupted by a signal: stopped after the documents in flight; no partial output file was committed", true);
 }
 
 }  // namespace pubforge

@@ -8,6 +8,8 @@
 #include "pubforge/export/responses.hpp"
 #include "pubforge/export/source.hpp"
 
+#include "pubforge/core/hash.hpp"
+
 namespace pubforge::exporter {
 namespace {
 
@@ -39,24 +41,25 @@ public:
     }
 
     // The archive's own history: schema version, size and every load/merge that wrote it.
+    // What the data came from, stated by content rather than by history: the same
+    // articles give the same manifest whether they were loaded in one run, resumed,
+    // or merged from shards (load times and run ids would break byte-identical exports).
     nlohmann::json provenance() const override {
         auto& db = archive_->db();
-        nlohmann::json runs = nlohmann::json::array();
-        auto select = db.prepare(
-            "SELECT id, command, started_at, finished_at, pubforge_version, options, input_sha256, inserted, updated, rejected "
-            "FROM provenance ORDER BY id");
-        while (select.step()) {
-            nlohmann::json run;
-            for (int column = 0; column < select.column_count(); ++column) run[select.column_name(column)] = select.column_json(column);
-            if (run["options"].is_string()) run["options"] = nlohmann::json::parse(run["options"].get<std::string>(), nullptr, false);
-            runs.push_back(std::move(run));
-        }
+        std::string content;
+        auto articles = db.prepare("SELECT id, ifnull(source_sha256, ''), ifnull(stages, '') FROM articles ORDER BY id");
+        while (articles.step())
+            content += articles.column_text(0) + '\t' + articles.column_text(1) + '\t' + articles.column_text(2) + '\n';
+        nlohmann::json versions = nlohmann::json::array();
+        auto select = db.prepare("SELECT DISTINCT pubforge_version FROM provenance ORDER BY pubforge_version");
+        while (select.step()) versions.push_back(select.column_text(0));
         return {{"source", "archive"},
                 {"schema_version", db.user_version()},
                 {"articles", db.scalar("SELECT count(*) FROM articles")},
                 {"figures", db.scalar("SELECT count(*) FROM figures")},
                 {"responses", db.scalar("SELECT count(*) FROM responses")},
-                {"runs", runs}};
+                {"content_sha256", sha256_hex(content)},
+                {"pubforge_versions", versions}};
     }
 
 private:

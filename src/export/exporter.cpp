@@ -2,6 +2,7 @@
 #include "pubforge/export/exporter.hpp"
 
 #include <tbb/parallel_pipeline.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -170,6 +171,7 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
     ItemProducer producer(source, options, summary, progress);
     ItemAcceptor acceptor(options, summary, sink);
     const int jobs = std::max(1, options.jobs);
+    tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
     tbb::task_arena arena(jobs);
     // The same serial-in-order / parallel / serial-in-order shape as pipeline::for_each_ordered,
     // typed for export work items.

@@ -33,6 +33,9 @@ template <class Item>
 void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const std::function<Outcome(Item&)>& work,
                       const std::function<void(Outcome&)>& emit) {
     jobs = jobs < 1 ? 1 : jobs;
+    // oneTBB sizes its worker pool to the cores unless told otherwise; -j above the
+    // core count is honoured (and no warning printed) by raising the limit for this call.
+    tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
     tbb::task_arena arena(jobs);
     arena.execute([&] {
         tbb::parallel_pipeline(
