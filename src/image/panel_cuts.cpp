@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 
+#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "panel_parts.hpp"
@@ -34,8 +35,12 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
     for (int y = 0; y < bgr.rows; ++y) {
         const bool edge_row = y < depth || y >= bgr.rows - depth;
         const auto* row = bgr.ptr<cv::Vec3b>(y);
-        for (int x = 0; x < bgr.cols; ++x)
-            if (edge_row || x < depth || x >= bgr.cols - depth) add(row[x]);
+        if (edge_row) {
+            for (int x = 0; x < bgr.cols; ++x) add(row[x]);
+            continue;
+        }
+        for (int x = 0; x < std::min(depth, bgr.cols); ++x) add(row[x]);
+        for (int x = std::max(depth, bgr.cols - depth); x < bgr.cols; ++x) add(row[x]);
     }
     const auto best = std::max_element(bins.begin(), bins.end(), [](const auto& a, const auto& b) {
         return a.second.first < b.second.first;
@@ -57,29 +62,64 @@ struct LineStats {
     std::vector<int> mean;     // mean gray over the middle of the line
 };
 
-// Rows (horizontal = true) or columns of `box`, summarised for the gap search.
+double rect_sum(const cv::Mat& integral, const cv::Rect& r) {
+    const auto sum = [&](auto zero) {
+        using T = decltype(zero);
+        return static_cast<double>(integral.at<T>(r.y + r.height, r.x + r.width) - integral.at<T>(r.y, r.x + r.width) -
+                                   integral.at<T>(r.y + r.height, r.x) + integral.at<T>(r.y, r.x));
+    };
+    return integral.depth() == CV_32S ? sum(0) : sum(0.0);
+}
+
+// Gray spread (max - min) of `count` contiguous pixels, or any value above
+// kUniformSpread as soon as they are known not to be uniform: only that is ever asked.
+int segment_spread(const uchar* p, int count) {
+    int i = 0;
+    int low = 255, high = 0;
+    constexpr int kBlock = 64;
+    if (count >= kBlock) {
+        cv::v_uint8x16 lows = cv::v_setall_u8(255), highs = cv::v_setzero_u8();
+        for (; i + kBlock <= count; i += kBlock) {
+            for (int k = 0; k < kBlock; k += 16) {
+                const cv::v_uint8x16 v = cv::v_load(p + i + k);
+                lows = cv::v_min(lows, v);
+                highs = cv::v_max(highs, v);
+            }
+            low = cv::v_reduce_min(lows);
+            high = cv::v_reduce_max(highs);
+            if (high - low > kUniformSpread) return high - low;
+        }
+    }
+    for (; i < count; ++i) {
+        low = std::min<int>(low, p[i]);
+        high = std::max<int>(high, p[i]);
+    }
+    return high - low;
+}
+
+// Rows (horizontal = true) or columns of `box`, summarised for the gap search. Every
+// value comes from the canvas's integral images: O(1) per line whatever the box size.
 LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
-    const int dim = rows ? 1 : 0;  // cv::reduce: 1 reduces each row to one value
-    cv::Mat content, high, low, average;
-    cv::reduce(canvas.foreground(box), content, dim, cv::REDUCE_SUM, CV_32S);
     // Ignore the ends of each line so that a ruled line stopping short of the
     // region's edge still counts as uniform.
     const int length = rows ? box.width : box.height;
     const int inset = length > 20 ? length / 25 : 0;
-    const cv::Rect middle = rows ? cv::Rect(box.x + inset, box.y, box.width - 2 * inset, box.height)
-                                 : cv::Rect(box.x, box.y + inset, box.width, box.height - 2 * inset);
-    cv::reduce(canvas.gray(middle), high, dim, cv::REDUCE_MAX);
-    cv::reduce(canvas.gray(middle), low, dim, cv::REDUCE_MIN);
-    cv::reduce(canvas.gray(middle), average, dim, cv::REDUCE_AVG, CV_32S);
-    LineStats stats;
+    const int middle = length - 2 * inset;
     const int count = rows ? box.height : box.width;
+    LineStats stats;
     stats.content.resize(count);
     stats.spread.resize(count);
     stats.mean.resize(count);
     for (int i = 0; i < count; ++i) {
-        stats.content[i] = content.at<int>(rows ? i : 0, rows ? 0 : i);
-        stats.spread[i] = high.at<uchar>(rows ? i : 0, rows ? 0 : i) - low.at<uchar>(rows ? i : 0, rows ? 0 : i);
-        stats.mean[i] = average.at<int>(rows ? i : 0, rows ? 0 : i);
+        const cv::Rect line = rows ? cv::Rect(box.x, box.y + i, box.width, 1) : cv::Rect(box.x + i, box.y, 1, box.height);
+        const cv::Rect inner = rows ? cv::Rect(box.x + inset, box.y + i, middle, 1)
+                                    : cv::Rect(box.x + i, box.y + inset, 1, middle);
+        stats.content[i] = static_cast<int>(rect_sum(canvas.foreground_sum, line));
+        stats.mean[i] = cvRound(rect_sum(canvas.gray_sum, inner) * (1.0 / middle));
+        // Only a line with content can be uniform (classify_lines), so blank lines are
+        // never scanned, and a scan stops at the first contrast.
+        const uchar* pixels = rows ? canvas.gray.ptr<uchar>(inner.y, inner.x) : canvas.gray_columns.ptr<uchar>(inner.x, inner.y);
+        stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(pixels, middle) : 255;
     }
     return stats;
 }
@@ -291,18 +331,28 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
     cv::Mat working = bgr;
     if (working_side > 0 && longest > working_side) {
         canvas.scale = static_cast<double>(working_side) / longest;
-        cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale, cv::INTER_AREA);
+        // Area averaging keeps thin gutters and lines when shrinking a lot; for a mild
+        // shrink bilinear is as good and many times cheaper (OpenCV's fractional area path is slow).
+        cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale,
+                   canvas.scale < 0.5 ? cv::INTER_AREA : cv::INTER_LINEAR);
         if (working.empty()) working = bgr;
     }
     canvas.colour = working;
     canvas.background = estimate_background(working);
     cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
-    cv::Mat difference;
-    cv::absdiff(working, cv::Scalar(canvas.background[0], canvas.background[1], canvas.background[2]), difference);
-    std::array<cv::Mat, 3> planes;
-    cv::split(difference, planes.data());
-    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
-    cv::threshold(largest, canvas.foreground, kBackgroundTolerance, 1, cv::THRESH_BINARY);
+    cv::transpose(canvas.gray, canvas.gray_columns);
+    // Background = every channel within the tolerance of the background colour.
+    const cv::Vec3b back = canvas.background;
+    const auto bound = [&](int offset) {
+        return cv::Scalar(std::clamp(back[0] + offset, 0, 255), std::clamp(back[1] + offset, 0, 255),
+                          std::clamp(back[2] + offset, 0, 255));
+    };
+    cv::Mat is_background;
+    cv::inRange(working, bound(-kBackgroundTolerance), bound(kBackgroundTolerance), is_background);
+    cv::bitwise_and(~is_background, cv::Scalar(1), canvas.foreground);
+    cv::integral(canvas.foreground, canvas.foreground_sum, CV_32S);
+    const bool fits_32_bits = static_cast<double>(working.total()) * 255.0 < 2e9;
+    cv::integral(canvas.gray, canvas.gray_sum, fits_32_bits ? CV_32S : CV_64F);
     return canvas;
 }
 
