@@ -1,6 +1,5 @@
 // Background estimation and recursive XY cuts at gutters, ruled separator lines and straight content seams.
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include <opencv2/core/hal/intrin.hpp>
@@ -219,36 +218,60 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
     return box;
 }
 
+constexpr int kSeamWindow = 5;
+
+// Where the colour averaged over kSeamWindow pixels jumps against the next window, for
+// the whole figure at once (integral images of 0/1 maps): the seam search of every box
+// at every cut level then only adds up columns, instead of blurring its box again.
+struct SeamMaps {
+    cv::Mat across_columns;  // integral of [window at x vs window at x + kSeamWindow differ], per row
+    cv::Mat across_rows;     // the same between rows y and y + kSeamWindow, per column
+};
+
+cv::Mat jump_integral(const cv::Mat& colour, bool vertical) {
+    cv::Mat blurred;
+    cv::blur(colour, blurred, vertical ? cv::Size(kSeamWindow, 1) : cv::Size(1, kSeamWindow));
+    const int shift = kSeamWindow;
+    const cv::Mat before = vertical ? blurred.colRange(0, blurred.cols - shift) : blurred.rowRange(0, blurred.rows - shift);
+    const cv::Mat after = vertical ? blurred.colRange(shift, blurred.cols) : blurred.rowRange(shift, blurred.rows);
+    cv::Mat jump, steady, jumps, integral;
+    cv::absdiff(before, after, jump);
+    cv::inRange(jump, cv::Scalar::all(0), cv::Scalar::all(30), steady);  // no channel jumps by more than 30
+    cv::bitwise_and(~steady, cv::Scalar(1), jumps);
+    cv::integral(jumps, integral, CV_32S);
+    return integral;
+}
+
+SeamMaps make_seam_maps(const Canvas& canvas) {
+    SeamMaps maps;
+    if (canvas.colour.cols > kSeamWindow) maps.across_columns = jump_integral(canvas.colour, true);
+    if (canvas.colour.rows > kSeamWindow) maps.across_rows = jump_integral(canvas.colour, false);
+    return maps;
+}
+
 // A straight seam where two touching panels meet: a column (or row) across which the
 // colour averaged over a few pixels on each side jumps on most lines, between two
 // densely filled sides. Averaging first keeps textures from looking like seams.
-int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, bool vertical, int min_side) {
     const int across = vertical ? box.width : box.height;
     if (across < 2 * min_side + 2) return -1;
-    constexpr int kWindow = 5;
-    cv::Mat blurred;
-    cv::blur(canvas.colour(box), blurred, vertical ? cv::Size(kWindow, 1) : cv::Size(1, kWindow));
-    // Mean of the window ending just before position i against the one starting at i.
-    const int shift = kWindow;
-    cv::Mat before = vertical ? blurred.colRange(0, blurred.cols - shift) : blurred.rowRange(0, blurred.rows - shift);
-    cv::Mat after = vertical ? blurred.colRange(shift, blurred.cols) : blurred.rowRange(shift, blurred.rows);
-    cv::Mat jump;
-    cv::absdiff(before, after, jump);
-    std::array<cv::Mat, 3> planes;
-    cv::split(jump, planes.data());
-    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
-    cv::threshold(largest, largest, 30, 1, cv::THRESH_BINARY);
-    cv::Mat sums;
-    cv::reduce(largest, sums, vertical ? 0 : 1, cv::REDUCE_SUM, CV_32S);
+    const cv::Mat& jumps = vertical ? maps.across_columns : maps.across_rows;
+    if (jumps.empty()) return -1;
     const int length = vertical ? box.height : box.width;
-    const int offset = kWindow / 2 + (kWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    // sums[i]: lines of the box on which the window ending before i + offset differs from the one starting there.
+    std::vector<int> sums(static_cast<size_t>(across - kSeamWindow));
+    for (int i = 0; i < static_cast<int>(sums.size()); ++i) {
+        const cv::Rect line = vertical ? cv::Rect(box.x + i, box.y, 1, box.height) : cv::Rect(box.x, box.y + i, box.width, 1);
+        sums[static_cast<size_t>(i)] = static_cast<int>(rect_sum(jumps, line));
+    }
     int best = -1;
     double best_fraction = 0.0;
-    const int positions = static_cast<int>(sums.total());
+    const int positions = static_cast<int>(sums.size());
     for (int i = 0; i < positions; ++i) {
         const int seam = i + offset;
         if (seam < min_side || seam > across - min_side) continue;
-        const double fraction = static_cast<double>(sums.at<int>(vertical ? 0 : i, vertical ? i : 0)) / length;
+        const double fraction = static_cast<double>(sums[static_cast<size_t>(i)]) / length;
         if (fraction > best_fraction) {
             best_fraction = fraction;
             best = seam;
@@ -256,7 +279,7 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     }
     if (best < 0 || best_fraction < 0.6) return -1;
     // A seam stands out from the columns around it; in a texture every column jumps.
-    std::vector<int> all(sums.begin<int>(), sums.end<int>());
+    std::vector<int> all = sums;
     std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
     if (best_fraction < 3.0 * all[all.size() / 2] / length) return -1;
     // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
@@ -266,12 +289,12 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     const cv::Rect second = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
                                      : cv::Rect(box.x, box.y + best, box.width, strip);
     const double area = static_cast<double>(first.area());
-    if (cv::countNonZero(canvas.foreground(first)) < 0.7 * area) return -1;
-    if (cv::countNonZero(canvas.foreground(second)) < 0.7 * area) return -1;
+    if (rect_sum(canvas.foreground_sum, first) < 0.7 * area) return -1;
+    if (rect_sum(canvas.foreground_sum, second) < 0.7 * area) return -1;
     return best;
 }
 
-void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
+void cut(const Canvas& canvas, const SeamMaps& maps, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
     box = trim(canvas, box);
     if (box.area() == 0) return;
     const int min_side = min_panel_side(canvas.gray.size());
@@ -300,20 +323,20 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
                                                              : (gaps.back().ruled ? "separator-line" : "gutter");
             const cv::Rect piece = rows ? cv::Rect(box.x, box.y + start, box.width, end - start)
                                         : cv::Rect(box.x + start, box.y, end - start, box.height);
-            if (piece.area() > 0) cut(canvas, piece, piece_method, depth + 1, out);
+            if (piece.area() > 0) cut(canvas, maps, piece, piece_method, depth + 1, out);
             if (i < gaps.size()) start = gaps[i].end;
         }
         return;
     }
     for (const bool vertical : {true, false}) {
-        const int seam = find_seam(canvas, box, vertical, min_side);
+        const int seam = find_seam(canvas, maps, box, vertical, min_side);
         if (seam < 0) continue;
         const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
                                         : cv::Rect(box.x, box.y, box.width, seam);
         const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
                                          : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
-        cut(canvas, first, "edge", depth + 1, out);
-        cut(canvas, second, "edge", depth + 1, out);
+        cut(canvas, maps, first, "edge", depth + 1, out);
+        cut(canvas, maps, second, "edge", depth + 1, out);
         return;
     }
     out.push_back({box, method});
@@ -358,7 +381,8 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
 
 std::vector<Region> cut_regions(const Canvas& canvas) {
     std::vector<Region> regions;
-    cut(canvas, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
+    const SeamMaps maps = make_seam_maps(canvas);
+    cut(canvas, maps, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
     return regions;
 }
 
