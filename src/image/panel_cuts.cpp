@@ -317,6 +317,10 @@ int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, b
     if (jumps.empty()) return -1;
     const int length = vertical ? box.height : box.width;
     const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
+    // border under a micrograph) changes colour along a straight line too, but touching
+    // panels are not three times longer than they are wide.
+    const int shortest_side = std::max(min_side, length / 3);
     // sums[i]: lines of the box on which the window ending before i + offset differs from the one starting there.
     std::vector<int> sums(static_cast<size_t>(across - kSeamWindow));
     for (int i = 0; i < static_cast<int>(sums.size()); ++i) {
@@ -328,7 +332,7 @@ int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, b
     const int positions = static_cast<int>(sums.size());
     for (int i = 0; i < positions; ++i) {
         const int seam = i + offset;
-        if (seam < min_side || seam > across - min_side) continue;
+        if (seam < shortest_side || seam > across - shortest_side) continue;
         const double fraction = static_cast<double>(sums[static_cast<size_t>(i)]) / length;
         if (fraction > best_fraction) {
             best_fraction = fraction;
