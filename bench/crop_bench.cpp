@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "bench_support.hpp"
+#include "pubforge/core/allocator.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/image/decode.hpp"
 #include "pubforge/image/panels.hpp"
@@ -48,6 +49,7 @@ std::vector<std::string> load_images(const std::string& root) {
 
 int main(int argc, char** argv) {
     const std::string root = argc > 1 ? argv[1] : ".";
+    retain_freed_memory();  // as the CLI does: page faults on fresh buffers would dominate both sides
     cv::setNumThreads(1);  // single thread: the ratio, not OpenCV's parallelism, is measured
     const std::vector<std::string> images = load_images(root);
     const int rounds = 5;

@@ -1,8 +1,8 @@
 // Background estimation and recursive XY cuts at gutters, ruled separator lines and straight content seams.
 #include <algorithm>
-#include <array>
 #include <map>
 
+#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "panel_parts.hpp"
@@ -34,8 +34,12 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
     for (int y = 0; y < bgr.rows; ++y) {
         const bool edge_row = y < depth || y >= bgr.rows - depth;
         const auto* row = bgr.ptr<cv::Vec3b>(y);
-        for (int x = 0; x < bgr.cols; ++x)
-            if (edge_row || x < depth || x >= bgr.cols - depth) add(row[x]);
+        if (edge_row) {
+            for (int x = 0; x < bgr.cols; ++x) add(row[x]);
+            continue;
+        }
+        for (int x = 0; x < std::min(depth, bgr.cols); ++x) add(row[x]);
+        for (int x = std::max(depth, bgr.cols - depth); x < bgr.cols; ++x) add(row[x]);
     }
     const auto best = std::max_element(bins.begin(), bins.end(), [](const auto& a, const auto& b) {
         return a.second.first < b.second.first;
@@ -57,29 +61,64 @@ struct LineStats {
     std::vector<int> mean;     // mean gray over the middle of the line
 };
 
-// Rows (horizontal = true) or columns of `box`, summarised for the gap search.
+double rect_sum(const cv::Mat& integral, const cv::Rect& r) {
+    const auto sum = [&](auto zero) {
+        using T = decltype(zero);
+        return static_cast<double>(integral.at<T>(r.y + r.height, r.x + r.width) - integral.at<T>(r.y, r.x + r.width) -
+                                   integral.at<T>(r.y + r.height, r.x) + integral.at<T>(r.y, r.x));
+    };
+    return integral.depth() == CV_32S ? sum(0) : sum(0.0);
+}
+
+// Gray spread (max - min) of `count` contiguous pixels, or any value above
+// kUniformSpread as soon as they are known not to be uniform: only that is ever asked.
+int segment_spread(const uchar* p, int count) {
+    int i = 0;
+    int low = 255, high = 0;
+    constexpr int kBlock = 64;
+    if (count >= kBlock) {
+        cv::v_uint8x16 lows = cv::v_setall_u8(255), highs = cv::v_setzero_u8();
+        for (; i + kBlock <= count; i += kBlock) {
+            for (int k = 0; k < kBlock; k += 16) {
+                const cv::v_uint8x16 v = cv::v_load(p + i + k);
+                lows = cv::v_min(lows, v);
+                highs = cv::v_max(highs, v);
+            }
+            low = cv::v_reduce_min(lows);
+            high = cv::v_reduce_max(highs);
+            if (high - low > kUniformSpread) return high - low;
+        }
+    }
+    for (; i < count; ++i) {
+        low = std::min<int>(low, p[i]);
+        high = std::max<int>(high, p[i]);
+    }
+    return high - low;
+}
+
+// Rows (horizontal = true) or columns of `box`, summarised for the gap search. Every
+// value comes from the canvas's integral images: O(1) per line whatever the box size.
 LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
-    const int dim = rows ? 1 : 0;  // cv::reduce: 1 reduces each row to one value
-    cv::Mat content, high, low, average;
-    cv::reduce(canvas.foreground(box), content, dim, cv::REDUCE_SUM, CV_32S);
     // Ignore the ends of each line so that a ruled line stopping short of the
     // region's edge still counts as uniform.
     const int length = rows ? box.width : box.height;
     const int inset = length > 20 ? length / 25 : 0;
-    const cv::Rect middle = rows ? cv::Rect(box.x + inset, box.y, box.width - 2 * inset, box.height)
-                                 : cv::Rect(box.x, box.y + inset, box.width, box.height - 2 * inset);
-    cv::reduce(canvas.gray(middle), high, dim, cv::REDUCE_MAX);
-    cv::reduce(canvas.gray(middle), low, dim, cv::REDUCE_MIN);
-    cv::reduce(canvas.gray(middle), average, dim, cv::REDUCE_AVG, CV_32S);
-    LineStats stats;
+    const int middle = length - 2 * inset;
     const int count = rows ? box.height : box.width;
+    LineStats stats;
     stats.content.resize(count);
     stats.spread.resize(count);
     stats.mean.resize(count);
     for (int i = 0; i < count; ++i) {
-        stats.content[i] = content.at<int>(rows ? i : 0, rows ? 0 : i);
-        stats.spread[i] = high.at<uchar>(rows ? i : 0, rows ? 0 : i) - low.at<uchar>(rows ? i : 0, rows ? 0 : i);
-        stats.mean[i] = average.at<int>(rows ? i : 0, rows ? 0 : i);
+        const cv::Rect line = rows ? cv::Rect(box.x, box.y + i, box.width, 1) : cv::Rect(box.x + i, box.y, 1, box.height);
+        const cv::Rect inner = rows ? cv::Rect(box.x + inset, box.y + i, middle, 1)
+                                    : cv::Rect(box.x + i, box.y + inset, 1, middle);
+        stats.content[i] = static_cast<int>(rect_sum(canvas.foreground_sum, line));
+        stats.mean[i] = cvRound(rect_sum(canvas.gray_sum, inner) * (1.0 / middle));
+        // Only a line with content can be uniform (classify_lines), so blank lines are
+        // never scanned, and a scan stops at the first contrast.
+        const uchar* pixels = rows ? canvas.gray.ptr<uchar>(inner.y, inner.x) : canvas.gray_columns.ptr<uchar>(inner.x, inner.y);
+        stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(pixels, middle) : 255;
     }
     return stats;
 }
@@ -179,36 +218,122 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
     return box;
 }
 
+constexpr int kSeamWindow = 5;
+
+// Where the colour averaged over kSeamWindow pixels jumps against the next window, for
+// the whole figure at once (integral images of 0/1 maps): the seam search of every box
+// at every cut level then only adds up columns, instead of blurring its box again.
+struct SeamMaps {
+    cv::Mat across_columns;  // integral of [window at x vs window at x + kSeamWindow differ], per row
+    cv::Mat across_rows;     // the same between rows y and y + kSeamWindow, per column
+};
+
+// floor((sum + 2) / 5), i.e. cv::blur's rounded mean of five pixels (a fifth is never a
+// half), as a 16-bit multiply-high: exact for sums up to 5 * 255.
+inline cv::v_uint16x8 mean_of_five(const cv::v_uint16x8& sum) {
+    return cv::v_mul_hi(sum + cv::v_setall_u16(2), cv::v_setall_u16(13108));
+}
+inline uchar mean_of_five(int sum) { return static_cast<uchar>((sum + 2) / 5); }
+
+// Mean of the kSeamWindow pixels centred on each pixel, along rows (horizontal) or
+// columns, per channel, rounded and with reflected borders exactly like cv::blur; by
+// hand with OpenCV's SIMD types because its generic box filter is slow for 5 pixels.
+cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
+    static_assert(kSeamWindow == 5, "mean_of_five");
+    constexpr int kHalf = kSeamWindow / 2;
+    const int height = colour.rows;
+    cv::Mat padded;
+    cv::copyMakeBorder(colour, padded, horizontal ? 0 : kHalf, horizontal ? 0 : kHalf, horizontal ? kHalf : 0,
+                       horizontal ? kHalf : 0, cv::BORDER_REFLECT_101);
+    cv::Mat means(colour.size(), CV_8UC3);
+    const int values = colour.cols * 3;
+    // The five inputs of output value i: byte i + k * stride of the padded row, k = 0..4.
+    const size_t stride = horizontal ? 3 : padded.step;
+    for (int y = 0; y < height; ++y) {
+        const uchar* in = padded.ptr<uchar>(y);
+        uchar* out = means.ptr<uchar>(y);
+        int i = 0;
+        for (; i + 8 <= values; i += 8) {
+            cv::v_uint16x8 sum = cv::v_load_expand(in + i);
+            for (int k = 1; k < kSeamWindow; ++k) sum += cv::v_load_expand(in + i + k * stride);
+            cv::v_pack_store(out + i, mean_of_five(sum));
+        }
+        for (; i < values; ++i) {
+            int sum = 0;
+            for (int k = 0; k < kSeamWindow; ++k) sum += in[i + k * stride];
+            out[i] = mean_of_five(sum);
+        }
+    }
+    return means;
+}
+
+// Integral image of the 0/1 map "the window mean jumps by more than 30 in some channel
+// between position i and i + kSeamWindow" (columns when vertical, else rows).
+cv::Mat jump_integral(const cv::Mat& colour, bool vertical) {
+    const cv::Mat means = window_means(colour, vertical);
+    const int rows = vertical ? colour.rows : colour.rows - kSeamWindow;
+    const int cols = vertical ? colour.cols - kSeamWindow : colour.cols;
+    const size_t partner = vertical ? 3 * kSeamWindow : means.step * kSeamWindow;  // bytes to the compared pixel
+    const cv::v_uint8x16 threshold = cv::v_setall_u8(30), one = cv::v_setall_u8(1);
+    cv::Mat jumps(rows, cols, CV_8U);
+    for (int y = 0; y < rows; ++y) {
+        const uchar* a = means.ptr<uchar>(y);
+        const uchar* b = a + partner;
+        uchar* out = jumps.ptr<uchar>(y);
+        int x = 0;
+        for (; x + 16 <= cols; x += 16) {
+            cv::v_uint8x16 a0, a1, a2, b0, b1, b2;
+            cv::v_load_deinterleave(a + 3 * x, a0, a1, a2);
+            cv::v_load_deinterleave(b + 3 * x, b0, b1, b2);
+            const cv::v_uint8x16 largest = cv::v_max(cv::v_max(cv::v_absdiff(a0, b0), cv::v_absdiff(a1, b1)),
+                                                     cv::v_absdiff(a2, b2));
+            cv::v_store(out + x, (largest > threshold) & one);
+        }
+        for (; x < cols; ++x) {
+            const int largest = std::max({std::abs(a[3 * x] - b[3 * x]), std::abs(a[3 * x + 1] - b[3 * x + 1]),
+                                          std::abs(a[3 * x + 2] - b[3 * x + 2])});
+            out[x] = largest > 30 ? 1 : 0;
+        }
+    }
+    cv::Mat integral;
+    cv::integral(jumps, integral, CV_32S);
+    return integral;
+}
+
+SeamMaps make_seam_maps(const Canvas& canvas) {
+    SeamMaps maps;
+    if (canvas.colour.cols > kSeamWindow) maps.across_columns = jump_integral(canvas.colour, true);
+    if (canvas.colour.rows > kSeamWindow) maps.across_rows = jump_integral(canvas.colour, false);
+    return maps;
+}
+
 // A straight seam where two touching panels meet: a column (or row) across which the
 // colour averaged over a few pixels on each side jumps on most lines, between two
 // densely filled sides. Averaging first keeps textures from looking like seams.
-int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, bool vertical, int min_side) {
     const int across = vertical ? box.width : box.height;
     if (across < 2 * min_side + 2) return -1;
-    constexpr int kWindow = 5;
-    cv::Mat blurred;
-    cv::blur(canvas.colour(box), blurred, vertical ? cv::Size(kWindow, 1) : cv::Size(1, kWindow));
-    // Mean of the window ending just before position i against the one starting at i.
-    const int shift = kWindow;
-    cv::Mat before = vertical ? blurred.colRange(0, blurred.cols - shift) : blurred.rowRange(0, blurred.rows - shift);
-    cv::Mat after = vertical ? blurred.colRange(shift, blurred.cols) : blurred.rowRange(shift, blurred.rows);
-    cv::Mat jump;
-    cv::absdiff(before, after, jump);
-    std::array<cv::Mat, 3> planes;
-    cv::split(jump, planes.data());
-    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
-    cv::threshold(largest, largest, 30, 1, cv::THRESH_BINARY);
-    cv::Mat sums;
-    cv::reduce(largest, sums, vertical ? 0 : 1, cv::REDUCE_SUM, CV_32S);
+    const cv::Mat& jumps = vertical ? maps.across_columns : maps.across_rows;
+    if (jumps.empty()) return -1;
     const int length = vertical ? box.height : box.width;
-    const int offset = kWindow / 2 + (kWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in `sums` -> first column of the second side
+    // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
+    // border under a micrograph) changes colour along a straight line too, but touching
+    // panels are not three times longer than they are wide.
+    const int shortest_side = std::max(min_side, length / 3);
+    // sums[i]: lines of the box on which the window ending before i + offset differs from the one starting there.
+    std::vector<int> sums(static_cast<size_t>(across - kSeamWindow));
+    for (int i = 0; i < static_cast<int>(sums.size()); ++i) {
+        const cv::Rect line = vertical ? cv::Rect(box.x + i, box.y, 1, box.height) : cv::Rect(box.x, box.y + i, box.width, 1);
+        sums[static_cast<size_t>(i)] = static_cast<int>(rect_sum(jumps, line));
+    }
     int best = -1;
     double best_fraction = 0.0;
-    const int positions = static_cast<int>(sums.total());
+    const int positions = static_cast<int>(sums.size());
     for (int i = 0; i < positions; ++i) {
         const int seam = i + offset;
-        if (seam < min_side || seam > across - min_side) continue;
-        const double fraction = static_cast<double>(sums.at<int>(vertical ? 0 : i, vertical ? i : 0)) / length;
+        if (seam < shortest_side || seam > across - shortest_side) continue;
+        const double fraction = static_cast<double>(sums[static_cast<size_t>(i)]) / length;
         if (fraction > best_fraction) {
             best_fraction = fraction;
             best = seam;
@@ -216,7 +341,7 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     }
     if (best < 0 || best_fraction < 0.6) return -1;
     // A seam stands out from the columns around it; in a texture every column jumps.
-    std::vector<int> all(sums.begin<int>(), sums.end<int>());
+    std::vector<int> all = sums;
     std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
     if (best_fraction < 3.0 * all[all.size() / 2] / length) return -1;
     // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
@@ -226,12 +351,12 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     const cv::Rect second = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
                                      : cv::Rect(box.x, box.y + best, box.width, strip);
     const double area = static_cast<double>(first.area());
-    if (cv::countNonZero(canvas.foreground(first)) < 0.7 * area) return -1;
-    if (cv::countNonZero(canvas.foreground(second)) < 0.7 * area) return -1;
+    if (rect_sum(canvas.foreground_sum, first) < 0.7 * area) return -1;
+    if (rect_sum(canvas.foreground_sum, second) < 0.7 * area) return -1;
     return best;
 }
 
-void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
+void cut(const Canvas& canvas, const SeamMaps& maps, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
     box = trim(canvas, box);
     if (box.area() == 0) return;
     const int min_side = min_panel_side(canvas.gray.size());
@@ -260,20 +385,20 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
                                                              : (gaps.back().ruled ? "separator-line" : "gutter");
             const cv::Rect piece = rows ? cv::Rect(box.x, box.y + start, box.width, end - start)
                                         : cv::Rect(box.x + start, box.y, end - start, box.height);
-            if (piece.area() > 0) cut(canvas, piece, piece_method, depth + 1, out);
+            if (piece.area() > 0) cut(canvas, maps, piece, piece_method, depth + 1, out);
             if (i < gaps.size()) start = gaps[i].end;
         }
         return;
     }
     for (const bool vertical : {true, false}) {
-        const int seam = find_seam(canvas, box, vertical, min_side);
+        const int seam = find_seam(canvas, maps, box, vertical, min_side);
         if (seam < 0) continue;
         const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
                                         : cv::Rect(box.x, box.y, box.width, seam);
         const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
                                          : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
-        cut(canvas, first, "edge", depth + 1, out);
-        cut(canvas, second, "edge", depth + 1, out);
+        cut(canvas, maps, first, "edge", depth + 1, out);
+        cut(canvas, maps, second, "edge", depth + 1, out);
         return;
     }
     out.push_back({box, method});
@@ -291,24 +416,35 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
     cv::Mat working = bgr;
     if (working_side > 0 && longest > working_side) {
         canvas.scale = static_cast<double>(working_side) / longest;
-        cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale, cv::INTER_AREA);
+        // Area averaging keeps thin gutters and lines when shrinking a lot; for a mild
+        // shrink bilinear is as good and many times cheaper (OpenCV's fractional area path is slow).
+        cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale,
+                   canvas.scale < 0.5 ? cv::INTER_AREA : cv::INTER_LINEAR);
         if (working.empty()) working = bgr;
     }
     canvas.colour = working;
     canvas.background = estimate_background(working);
     cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
-    cv::Mat difference;
-    cv::absdiff(working, cv::Scalar(canvas.background[0], canvas.background[1], canvas.background[2]), difference);
-    std::array<cv::Mat, 3> planes;
-    cv::split(difference, planes.data());
-    cv::Mat largest = cv::max(cv::max(planes[0], planes[1]), planes[2]);
-    cv::threshold(largest, canvas.foreground, kBackgroundTolerance, 1, cv::THRESH_BINARY);
+    cv::transpose(canvas.gray, canvas.gray_columns);
+    // Background = every channel within the tolerance of the background colour.
+    const cv::Vec3b back = canvas.background;
+    const auto bound = [&](int offset) {
+        return cv::Scalar(std::clamp(back[0] + offset, 0, 255), std::clamp(back[1] + offset, 0, 255),
+                          std::clamp(back[2] + offset, 0, 255));
+    };
+    cv::Mat is_background;
+    cv::inRange(working, bound(-kBackgroundTolerance), bound(kBackgroundTolerance), is_background);
+    cv::bitwise_and(~is_background, cv::Scalar(1), canvas.foreground);
+    cv::integral(canvas.foreground, canvas.foreground_sum, CV_32S);
+    const bool fits_32_bits = static_cast<double>(working.total()) * 255.0 < 2e9;
+    cv::integral(canvas.gray, canvas.gray_sum, fits_32_bits ? CV_32S : CV_64F);
     return canvas;
 }
 
 std::vector<Region> cut_regions(const Canvas& canvas) {
     std::vector<Region> regions;
-    cut(canvas, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
+    const SeamMaps maps = make_seam_maps(canvas);
+    cut(canvas, maps, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
     return regions;
 }
 

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common.hpp"
+#include "pubforge/core/allocator.hpp"
 #include "pubforge/core/interrupt.hpp"
 #include "subcommands.hpp"
 
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
     add_global_flags(app, global);
 
     pubforge::install_interrupt_handlers();
+    pubforge::retain_freed_memory();
     int exit_code = 0;
     for (const Subcommand& subcommand : kSubcommands)
         subcommand.setup(*app.add_subcommand(subcommand.name, subcommand.summary), exit_code);
