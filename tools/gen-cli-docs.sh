@@ -3,7 +3,10 @@
 # Usage: tools/gen-cli-docs.sh build/pubforge > docs/cli.md   (tests/cli/help_docs.sh checks it is current)
 set -euo pipefail
 bin=${1:?pubforge binary}
-help() { "$bin" "$@" --help | sed "s|^Usage: [^ ]*pubforge|Usage: pubforge|"; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+# Defaults that are paths into the source tree (data/prompts, data/domains.json) print as DATA/...,
+# so the page is the same whichever checkout built the binary.
+help() { "$bin" "$@" --help | sed "s|^Usage: [^ ]*pubforge|Usage: pubforge|; s|$root/data|DATA|g"; }
 cat <<'HEAD'
 # CLI reference
 
