@@ -172,7 +172,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 bool contains_ci(std::string_view s, std::string_view needle) {
     if (needle.size() > s.size()) return false;
     for (size_t p = 0; p + needle.size() <= s.size(); ++p)
-        if (starts_with_ci(s.substr(p), needle)) return true;
+        if (lower(s[p]) == needle[0] && starts_with_ci(s.substr(p), needle)) return true;
     return false;
 }
 
@@ -189,8 +189,10 @@ bool applies_to_all_panels(std::string_view sentence) {
     static constexpr std::array<std::string_view, 9> phrases = {
         "all panels", "each panel", "all images", "all cores", "all pictures", "all sections",
         "both panels", "in all", "all the images"};
-    for (std::string_view p : phrases)
-        if (contains_ci(sentence, p)) return true;
+    // The phrases hold "all", "both" or "each": look for them only in sentences that have one.
+    if (contains_ci(sentence, "all") || contains_ci(sentence, "both") || contains_ci(sentence, "each"))
+        for (std::string_view p : phrases)
+            if (contains_ci(sentence, p)) return true;
     // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
     return std::count(sentence.begin(), sentence.end(), ':') >= 3;
 }

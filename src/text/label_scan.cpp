@@ -88,23 +88,11 @@ int parse_roman(std::string_view r) {
     return total;
 }
 
-// Position words used as labels: a single word, or a compound "<first> left|right".
-constexpr std::array<std::string_view, 10> kPositionSingles = {"left",   "right",  "top",    "bottom", "middle",
-                                                               "center", "centre", "inset",  "upper",  "lower"};
-constexpr std::array<std::string_view, 5> kPositionCompoundFirsts = {"upper", "lower", "top", "bottom", "far"};
-
 bool equals_lower(std::string_view word, std::string_view expected) {
     if (word.size() != expected.size()) return false;
     for (size_t k = 0; k < word.size(); ++k)
         if (lower(word[k]) != expected[k]) return false;
     return true;
-}
-
-template <size_t N>
-bool is_one_of(std::string_view word, const std::array<std::string_view, N>& words) {
-    for (std::string_view w : words)
-        if (equals_lower(word, w)) return true;
-    return false;
 }
 
 // The letters of the word at p (up to the first non-letter).
@@ -114,15 +102,37 @@ std::string_view alpha_run(std::string_view s, size_t p) {
     return s.substr(p, q - p);
 }
 
+// Position words used as labels, by length: a single word, or "<first> left|right"
+// for the words that can open a compound (upper, lower, top, bottom, far).
+bool is_position_word(std::string_view w, bool& opens_compound) {
+    opens_compound = false;
+    switch (w.size()) {
+        case 3:
+            opens_compound = equals_lower(w, "top") || equals_lower(w, "far");
+            return equals_lower(w, "top");
+        case 4:
+            return equals_lower(w, "left");
+        case 5:
+            opens_compound = equals_lower(w, "upper") || equals_lower(w, "lower");
+            return opens_compound || equals_lower(w, "right") || equals_lower(w, "inset");
+        case 6:
+            opens_compound = equals_lower(w, "bottom");
+            return opens_compound || equals_lower(w, "middle") || equals_lower(w, "center") || equals_lower(w, "centre");
+        default:
+            return false;
+    }
+}
+
 // Length of the position label at p ("Upper left", "Inset"), 0 if none.
 size_t position_word_length(std::string_view s, size_t p) {
     const std::string_view first = alpha_run(s, p);
-    if (first.size() < 3 || first.size() > 6) return 0;
-    if (is_one_of(first, kPositionCompoundFirsts) && p + first.size() < s.size() && s[p + first.size()] == ' ') {
+    bool opens_compound = false;
+    const bool single = is_position_word(first, opens_compound);
+    if (opens_compound && p + first.size() < s.size() && s[p + first.size()] == ' ') {
         const std::string_view second = alpha_run(s, p + first.size() + 1);
         if (equals_lower(second, "left") || equals_lower(second, "right")) return first.size() + 1 + second.size();
     }
-    return is_one_of(first, kPositionSingles) ? first.size() : 0;
+    return single ? first.size() : 0;
 }
 
 // Reads one label of `cls` at p; sets `end` past it.
