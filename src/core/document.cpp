@@ -33,14 +33,30 @@ std::string stem_of(const std::string& name) {
     return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
 }
 
-// Orders candidate names for one href: exact path, exact file name, then same stem
-// preferring image files, so "fig1" finds "fig1.tif" before "fig1.pdf".
+// Extensions an href may carry that another file of the package can stand in for.
+bool has_file_extension(const std::string& href) {
+    const std::string base = base_name(href);
+    const auto dot = base.find_last_of('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    const std::string ext = lower(base.substr(dot + 1));
+    for (const char* known : {"tif", "tiff", "jpg", "jpeg", "png", "gif", "bmp", "webp", "jp2", "j2k", "eps", "ps",
+                              "pdf", "svg"})
+        if (ext == known) return true;
+    return false;
+}
+
+// Orders candidate names for one href: exact path, exact file name, then the href
+// as a stem with any extension ("pone.0234687.g001" -> "pone.0234687.g001.tif"; the
+// href's own dots belong to the stem, so it never matches "pone.0234687.nxml"),
+// then another extension for the same stem ("fig1.gif" -> "fig1.jpg").
 int match_rank(const std::string& href, const std::string& name) {
     if (name == href) return 0;
     if (base_name(name) == base_name(href)) return 1;
     if (lower(base_name(name)) == lower(base_name(href))) return 2;
-    if (stem_of(name) == stem_of(href) || stem_of(name) == base_name(href)) return 3;
-    if (lower(stem_of(name)) == lower(stem_of(href))) return 4;
+    if (stem_of(name) == base_name(href)) return 3;
+    if (lower(stem_of(name)) == lower(base_name(href))) return 4;
+    if (has_file_extension(href) && stem_of(name) == stem_of(href)) return 5;
+    if (has_file_extension(href) && lower(stem_of(name)) == lower(stem_of(href))) return 6;
     return -1;
 }
 

@@ -97,7 +97,8 @@ size_t count_words(const std::string& text) {
     size_t words = 0;
     bool in_word = false;
     for (unsigned char c : text) {
-        const bool space = std::isspace(c) != 0;
+        // ASCII whitespace only: std::isspace consults the locale for every byte.
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
         if (!space && !in_word) ++words;
         in_word = !space;
     }

@@ -40,7 +40,7 @@ std::string ImageStore::path_of(const std::string& sha256, Format format) const 
            format_extension(format);
 }
 
-StoredImage ImageStore::put(std::string_view bytes) {
+StoredImage describe_image(std::string_view bytes) {
     StoredImage image;
     image.sha256 = sha256_hex(bytes);
     image.format = sniff_format(bytes.substr(0, 64));
@@ -48,6 +48,11 @@ StoredImage ImageStore::put(std::string_view bytes) {
     const ImageSize size = probe_image_size(bytes);
     image.width = size.width;
     image.height = size.height;
+    return image;
+}
+
+StoredImage ImageStore::put(std::string_view bytes) {
+    const StoredImage image = describe_image(bytes);
     const std::string path = path_of(image);
     std::error_code ec;
     if (!fs::exists(path, ec)) write_file_atomic(path, bytes);

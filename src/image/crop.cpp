@@ -9,6 +9,7 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
+#include "pubforge/text/caption_split.hpp"
 
 namespace pubforge {
 namespace {
@@ -70,8 +71,11 @@ int expected_panel_count(const Record& figure) {
         return static_cast<int>(figure["subcaptions"].size());
     if (figure.contains("caption") && figure["caption"].is_object()) {
         const auto& caption = figure["caption"];
-        if (caption.contains("list_items") && caption["list_items"].is_array())
+        if (caption.contains("list_items") && caption["list_items"].is_array() && !caption["list_items"].empty())
             return static_cast<int>(caption["list_items"].size());
+        // Before align has run: the same splitter align uses, counting labels only.
+        if (caption.contains("text") && caption["text"].is_string())
+            return static_cast<int>(text::count_caption_labels(caption["text"].get<std::string>()));
     }
     return 0;
 }

@@ -111,5 +111,18 @@ TEST(DocumentTest, DirectoryResolverNeverLeavesThePackageDirectory) {
     EXPECT_FALSE(escaped && escaped->bytes == "outside");
 }
 
+TEST(DocumentTest, HrefsWithDotsButNoExtensionNeverMatchTheArticle) {
+    ScratchDir dir;
+    testing::write_text_file(dir.file("pone.0234687.nxml"), kArticle);
+    testing::write_text_file(dir.file("pone.0234687.g002.tif"), testing::encode_test_image(".tif", 8, 8));
+    testing::write_text_file(dir.file("fig3.jpg"), testing::encode_test_image(".jpg", 8, 8));
+    const SourceDocument doc = open_document(dir.file("pone.0234687.nxml"));
+    EXPECT_FALSE(doc.resources->find("pone.0234687.g001"));  // stem "pone.0234687" is the article's, not this href's
+    ASSERT_TRUE(doc.resources->find("pone.0234687.g002"));
+    EXPECT_EQ(doc.resources->find("pone.0234687.g002")->name, "pone.0234687.g002.tif");
+    ASSERT_TRUE(doc.resources->find("fig3.gif"));  // another image extension for the same stem
+    EXPECT_EQ(doc.resources->find("fig3.gif")->name, "fig3.jpg");
+}
+
 }  // namespace
 }  // namespace pubforge

@@ -104,6 +104,9 @@ TEST(CropTest, ExpectedPanelCountComesFromTheCaption) {
     figure["subcaptions"] = {{{"label", "A"}, {"text", "x"}}, {{"label", "B"}, {"text", "y"}}, {{"label", "C"}, {"text", "z"}}};
     EXPECT_EQ(expected_panel_count(figure), 3);
     EXPECT_EQ(expected_panel_count(Record{{"caption", {{"text", "plain"}}}}), 0);
+    // Before align ran, the caption's own labels are counted by the shared splitter.
+    const Record labelled = {{"caption", {{"text", "Scans. (A) Axial T2. (B) Coronal FLAIR. (C) Sagittal T1."}}}};
+    EXPECT_EQ(expected_panel_count(labelled), 3);
 }
 
 }  // namespace

@@ -23,6 +23,9 @@ struct StoredImage {
     static StoredImage from_json(const nlohmann::json& image);
 };
 
+// What put() would record for these bytes (sha256, sniffed format, header size), without storing them.
+StoredImage describe_image(std::string_view bytes);
+
 class ImageStore {
 public:
     explicit ImageStore(std::string root);

@@ -19,8 +19,8 @@ struct CropOptions {
 };
 
 // How many panels the figure's caption announces: its subcaptions when the align stage
-// has run, else the <list-item>s JATS gave the caption; 0 when unknown. The one place
-// the caption splitter (text::split_caption) is to be wired in.
+// has run, else the <list-item>s JATS gave the caption, else the labels the caption
+// splitter (text::count_caption_labels) finds in the caption text; 0 when unknown.
 int expected_panel_count(const Record& figure);
 
 // For each figure graphic with a stored image: decodes it, detects its panels, stores

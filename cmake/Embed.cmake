@@ -1,0 +1,10 @@
+# Embeds text files (the archive SQL schema) into a target as C++ strings, so the binary needs no source tree at run time.
+function(pubforge_embed_text target symbol file)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${file})
+  file(READ ${file} PUBFORGE_EMBED_CONTENT)
+  set(PUBFORGE_EMBED_SYMBOL ${symbol})
+  set(PUBFORGE_EMBED_FILE ${file})
+  set(generated ${CMAKE_BINARY_DIR}/generated/${symbol}.cpp)
+  configure_file(${PROJECT_SOURCE_DIR}/cmake/embed_text.cpp.in ${generated} @ONLY)
+  target_sources(${target} PRIVATE ${generated})
+endfunction()

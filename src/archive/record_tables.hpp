@@ -1,0 +1,86 @@
+// How an article record maps onto the archive's tables: one declarative spec drives both the writer and the reader.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pubforge/archive/sqlite.hpp"
+#include "pubforge/core/record.hpp"
+
+namespace pubforge::archive::detail {
+
+// How a record field is stored in its column. A field is moved into its column only
+// when it has a non-null value of this kind; otherwise it stays in the row's `extra`
+// JSON, which is what makes the round trip exact (absent vs null vs empty).
+enum class Kind {
+    Text,
+    Integer,
+    Boolean,   // stored 0/1
+    Number,    // integer or real, kept as written (column declared without a type)
+    Json,      // any non-null value, stored as compact JSON text
+    Image,     // the schema's image object -> images row + its sha256 here
+    Derived,   // computed from the row on insert, never read back
+};
+
+struct Column {
+    const char* name;
+    const char* path;  // field path in the row object, '/' between levels ("caption/text")
+    Kind kind;
+    nlohmann::json (*derive)(const nlohmann::json& row) = nullptr;
+};
+
+struct TableSpec {
+    const char* table;
+    const char* array;                 // the parent's field holding these rows (nullptr for articles)
+    std::vector<const char*> keys;     // key columns filled from the parent (missing -> '')
+    std::vector<std::pair<const char*, const char*>> fixed;  // key columns with a constant value
+    bool has_position = true;          // rows carry their 0-based index in the array
+    const char* scalar_column = nullptr;  // rows are strings stored here, not objects
+    std::vector<Column> columns;
+    const char* child_key_from = nullptr;  // this table's column whose value children get ...
+    const char* child_key_as = nullptr;    // ... under this column name
+    std::vector<const TableSpec*> children;
+    const char* upsert_key = nullptr;  // rows outlive their article and are replaced by this unique key
+    const char* order_by = "position";
+};
+
+// The articles table and, below it, every table of the record tree.
+const TableSpec& article_spec();
+
+// Writes records into the tables (the caller holds the transaction).
+class RecordWriter {
+public:
+    explicit RecordWriter(Database& db);
+    // Deletes the article and everything below it (not its responses); true when it existed.
+    bool remove(const std::string& article_id);
+    void insert(const Record& record, std::int64_t provenance_id);
+
+private:
+    Statement& statement(const std::string& sql);
+    void insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
+                    std::int64_t position);
+    std::string insert_sql(const TableSpec& spec);
+    nlohmann::json take_image(nlohmann::json& rest, const char* path);
+    void insert_search_rows(const Record& record, std::int64_t provenance_id);
+
+    Database& db_;
+    std::map<const TableSpec*, Statement> inserts_;
+};
+
+// Rebuilds records from the tables.
+class RecordReader {
+public:
+    explicit RecordReader(Database& db);
+    std::optional<Record> read(const std::string& article_id);
+
+private:
+    nlohmann::json read_image(const std::string& sha256);
+    std::vector<nlohmann::json> read_rows(const TableSpec& spec, const std::map<std::string, nlohmann::json>& keys);
+    std::string select_sql(const TableSpec& spec);
+
+    Database& db_;
+};
+
+}  // namespace pubforge::archive::detail
