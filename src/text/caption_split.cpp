@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "label_scan.hpp"
 #include "pubforge/text/utf8.hpp"
@@ -118,13 +117,13 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
 // Position words have no order: keep the first marker of each distinct word.
 Chain collect_positions(const std::vector<const LabelCandidate*>& family) {
     Chain chain;
-    std::vector<std::string> seen;
+    std::vector<std::string_view> seen;
     for (const LabelCandidate* c : family) {
         bool fresh = true;
         for (const LabelToken& t : c->labels)
-            fresh = fresh && std::find(seen.begin(), seen.end(), t.text) == seen.end();
+            fresh = fresh && std::find(seen.begin(), seen.end(), t.text()) == seen.end();
         if (!fresh) continue;
-        for (const LabelToken& t : c->labels) seen.push_back(t.text);
+        for (const LabelToken& t : c->labels) seen.push_back(t.text());
         chain.markers.push_back(c);
     }
     chain.label_count = seen.size();
@@ -149,10 +148,12 @@ double chain_score(const Chain& chain, LabelClass cls) {
 
 Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
     // One family per alphabet: "(a) ... b Text" mixes bracket and bare markers of one sequence.
-    std::map<int, std::vector<const LabelCandidate*>> families;
-    for (const LabelCandidate& c : candidates) families[static_cast<int>(c.label_class)].push_back(&c);
+    std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> families;
+    for (const LabelCandidate& c : candidates) families[static_cast<size_t>(c.label_class)].push_back(&c);
     Chain best;
-    for (const auto& [key, family] : families) {
+    for (size_t key = 0; key < families.size(); ++key) {
+        const std::vector<const LabelCandidate*>& family = families[key];
+        if (family.empty()) continue;
         const auto cls = static_cast<LabelClass>(key);
         Chain chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
         chain.score = chain_score(chain, cls);
@@ -171,7 +172,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 bool contains_ci(std::string_view s, std::string_view needle) {
     if (needle.size() > s.size()) return false;
     for (size_t p = 0; p + needle.size() <= s.size(); ++p)
-        if (starts_with_ci(s.substr(p), needle)) return true;
+        if (lower(s[p]) == needle[0] && starts_with_ci(s.substr(p), needle)) return true;
     return false;
 }
 
@@ -188,8 +189,10 @@ bool applies_to_all_panels(std::string_view sentence) {
     static constexpr std::array<std::string_view, 9> phrases = {
         "all panels", "each panel", "all images", "all cores", "all pictures", "all sections",
         "both panels", "in all", "all the images"};
-    for (std::string_view p : phrases)
-        if (contains_ci(sentence, p)) return true;
+    // The phrases hold "all", "both" or "each": look for them only in sentences that have one.
+    if (contains_ci(sentence, "all") || contains_ci(sentence, "both") || contains_ci(sentence, "each"))
+        for (std::string_view p : phrases)
+            if (contains_ci(sentence, p)) return true;
     // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
     return std::count(sentence.begin(), sentence.end(), ':') >= 3;
 }
@@ -291,20 +294,24 @@ std::pair<size_t, size_t> trim_connectors(std::string_view s, size_t begin, size
     return {begin, end};
 }
 
-// Text of [begin, end) without the chain's own markers, cleaned for output.
+// Text of [begin, end) without the chain's own markers, cleaned for output: one
+// pass into one string (a marker reads as a space), then trimmed in place.
 std::string render(std::string_view s, size_t begin, size_t end, const Chain& chain) {
-    std::string joined;
+    std::string out;
+    out.reserve(end > begin ? end - begin : 0);
+    bool pending_space = false;
     size_t p = begin;
     for (const LabelCandidate* m : chain.markers) {
         if (m->end <= begin || m->begin >= end) continue;
-        if (m->begin > p) joined.append(s.substr(p, m->begin - p));
-        joined += ' ';
+        if (m->begin > p) append_clean_text(out, s.substr(p, m->begin - p), pending_space);
+        pending_space = pending_space || !out.empty();
         p = std::max(p, m->end);
     }
-    if (p < end) joined.append(s.substr(p, end - p));
-    std::string cleaned = clean_text(joined);
-    const auto [b, e] = trim_connectors(cleaned, 0, cleaned.size());
-    return cleaned.substr(b, e - b);
+    if (p < end) append_clean_text(out, s.substr(p, end - p), pending_space);
+    const auto [b, e] = trim_connectors(out, 0, out.size());
+    out.erase(e);
+    out.erase(0, b);
+    return out;
 }
 
 struct Piece {
@@ -325,7 +332,10 @@ std::string describe_gap(const Chain& chain) {
         const LabelToken& next = chain.markers[k]->labels.front();
         if (missing_between(last, next) == 0) continue;
         if (!missing.empty()) missing += ", ";
-        missing += "between " + last.text + " and " + next.text;
+        missing += "between ";
+        missing += last.text();
+        missing += " and ";
+        missing += next.text();
     }
     return missing;
 }
@@ -342,8 +352,10 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     }
     if (!is_valid_utf8(text)) result.warnings.push_back("caption.invalid-utf8: ill-formed bytes replaced by U+FFFD");
 
-    const std::vector<LabelCandidate> candidates = detail::scan_label_candidates(text, options.max_labels * 4);
-    Chain chain = choose_chain(candidates);
+    // One scan buffer per thread: its capacity is reused, so warm calls allocate nothing for candidates.
+    thread_local detail::LabelScan scan;
+    detail::scan_label_candidates(text, options.max_labels * 4, scan);
+    Chain chain = choose_chain(scan.candidates);
     if (chain.score < 0) {
         result.shared = clean_text(text);
         return result;
@@ -378,6 +390,16 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         for (size_t k = 0; k < count; ++k) {
             pieces[k].begin = chain.markers[k]->end;
             pieces[k].end = k + 1 < count ? chain.markers[k + 1]->begin : text.size();
+        }
+        // "(A-D) shows ... Immunostaining for CD34 (anti-CD34, E-H) at 200x shows ...": labels
+        // closing a note inside a sentence own that whole sentence, not only the text after them.
+        for (size_t k = 1; k < count; ++k) {
+            const LabelCandidate* m = chain.markers[k];
+            if (!m->inside_text || m->after_boundary) continue;
+            const size_t sentence = sentence_start_of(text, pieces[k - 1].begin, m->begin);
+            if (sentence <= pieces[k - 1].begin) continue;
+            pieces[k - 1].end = sentence;
+            pieces[k].begin = sentence;
         }
     } else {
         size_t previous_end = 0;
@@ -414,7 +436,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         const auto [b, e] = trim_connectors(text, pieces[k].begin, pieces[k].end);
         std::string body = render(text, b, e, chain);
         for (const LabelToken& t : chain.markers[k]->labels)
-            result.subcaptions.push_back({t.text, body, b, std::max(b, e)});
+            result.subcaptions.push_back({std::string(t.text()), body, b, std::max(b, e)});
     }
     append_shared(result.shared, tail);
 

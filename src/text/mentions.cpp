@@ -107,6 +107,75 @@ bool read_number(std::string_view s, size_t& p, std::string& number) {
     return true;
 }
 
+// eLife's figure supplements: "Figure 1—figure supplement 2", "Figure 3—figure supplements 1 and 2".
+// At p (right after a figure number and its panels), reads the supplement numbers into `numbers`
+// and moves p past them; false (p unchanged) when no supplement follows.
+bool read_supplements(std::string_view s, size_t& p, std::vector<std::string>& numbers) {
+    size_t q = p;
+    skip_spaces(s, q);
+    const size_t dash = dash_length(s, q);
+    if (dash == 0) return false;
+    q += dash;
+    skip_spaces(s, q);
+    static constexpr std::string_view kWord = "figure supplement";
+    if (q + kWord.size() > s.size()) return false;
+    for (size_t k = 0; k < kWord.size(); ++k)
+        if (lower(s[q + k]) != kWord[k]) return false;
+    q += kWord.size();
+    if (q < s.size() && (s[q] == 's' || s[q] == 'S')) ++q;
+    skip_spaces(s, q);
+    numbers.clear();
+    bool range = false;
+    while (true) {
+        size_t e = q;
+        while (e < s.size() && is_digit(s[e]) && e - q < 3) ++e;
+        if (e == q || (e < s.size() && is_digit(s[e]))) break;
+        const int value = std::stoi(std::string(s.substr(q, e - q)));
+        // "supplements 1-3": a range.
+        if (range && !numbers.empty()) {
+            const int from = std::stoi(numbers.back());
+            for (int v = from + 1; v < value && value - from < 50; ++v) numbers.push_back(std::to_string(v));
+        }
+        numbers.push_back(std::to_string(value));
+        p = e;
+        // More supplement numbers: ", 2", " and 2", "-3", "–3".
+        size_t r = e;
+        range = false;
+        if (const size_t d = dash_length(s, r)) {
+            r += d;
+            range = true;
+        } else {
+            if (r < s.size() && s[r] == ',') ++r;
+            skip_spaces(s, r);
+            if (s.substr(r, 4) == "and ") r += 4;
+        }
+        skip_spaces(s, r);
+        if (r == e) break;
+        q = r;
+    }
+    return !numbers.empty();
+}
+
+// The supplement number of figure `figure`: "1 figure supplement 2".
+std::string supplement_number(const std::string& figure, const std::string& supplement) {
+    return figure + " figure supplement " + supplement;
+}
+
+// Adds figure `number` read before p, or its supplements when "—figure supplement N" follows, with their panels.
+void add_referenced(std::string_view s, size_t& p, const std::string& number, std::vector<ReferencedFigure>& figures) {
+    std::vector<std::string> panels = read_panels(s, p);
+    std::vector<std::string> supplements;
+    if (!read_supplements(s, p, supplements)) {
+        figures.push_back({number, std::move(panels)});
+        return;
+    }
+    for (size_t k = 0; k < supplements.size(); ++k) {
+        std::vector<std::string> own;
+        if (k + 1 == supplements.size()) own = read_panels(s, p);  // "figure supplement 1B"
+        figures.push_back({supplement_number(number, supplements[k]), std::move(own)});
+    }
+}
+
 }  // namespace
 
 std::vector<FigureReference> find_figure_references(std::string_view s) {
@@ -121,7 +190,7 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
         ref.begin = i;
         std::string number;
         if (!read_number(s, p, number)) continue;
-        ref.figures.push_back({number, read_panels(s, p)});
+        add_referenced(s, p, number, ref.figures);
         size_t end = p;
         // More figures: "Figs. 2 and 3", "Figures 2, 4-6", "Fig. 2B and 3C".
         while (true) {
@@ -147,7 +216,7 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
                 const int to = std::stoi(next);
                 for (int k = from + 1; k < to && to - from < 50; ++k) ref.figures.push_back({std::to_string(k), {}});
             }
-            ref.figures.push_back({next, read_panels(s, q)});
+            add_referenced(s, q, next, ref.figures);
             end = q;
         }
         ref.end = end;
@@ -212,7 +281,10 @@ std::string figure_number(std::string_view label) {
                                    (i == 0 || !is_alpha(label[i - 1])))) {
             size_t p = i;
             std::string number;
-            if (read_number(label, p, number)) return number;
+            if (!read_number(label, p, number)) continue;
+            std::vector<std::string> supplements;
+            if (read_supplements(label, p, supplements)) return supplement_number(number, supplements.front());
+            return number;
         }
     }
     return "";

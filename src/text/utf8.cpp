@@ -1,6 +1,9 @@
 // UTF-8 validation and repair (RFC 3629 well-formedness table), used on every caption the text module reads.
 #include "pubforge/text/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace pubforge::text {
 namespace {
 
@@ -28,6 +31,16 @@ size_t sequence_length(std::string_view s, size_t p) {
 
 bool is_valid_utf8(std::string_view text) {
     for (size_t p = 0; p < text.size();) {
+        // Eight ASCII bytes at a time: captions are mostly ASCII.
+        uint64_t block = 0;
+        if (p + 8 <= text.size() && (std::memcpy(&block, text.data() + p, 8), (block & 0x8080808080808080ULL) == 0)) {
+            p += 8;
+            continue;
+        }
+        if (static_cast<unsigned char>(text[p]) < 0x80) {
+            ++p;
+            continue;
+        }
         const size_t n = sequence_length(text, p);
         if (n == 0) return false;
         p += n;
@@ -59,29 +72,46 @@ std::string repair_utf8(std::string_view text) {
     return out;
 }
 
-std::string clean_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (size_t p = 0; p < text.size();) {
+void append_clean_text(std::string& out, std::string_view text, bool& pending_space) {
+    const size_t n = text.size();
+    for (size_t p = 0; p < n;) {
         const auto c = static_cast<unsigned char>(text[p]);
-        const bool nbsp = c == 0xC2 && p + 1 < text.size() && static_cast<unsigned char>(text[p + 1]) == 0xA0;
+        const bool nbsp = c == 0xC2 && p + 1 < n && static_cast<unsigned char>(text[p + 1]) == 0xA0;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
-            pending_space = !out.empty();
+            pending_space = pending_space || !out.empty();
             p += nbsp ? 2 : 1;
             continue;
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        const size_t n = sequence_length(text, p);
-        if (n == 0) {
+        if (c < 0x80) {
+            // ASCII copied in one append up to the next byte that needs a look: a non-ASCII byte,
+            // a control byte, or whitespace other than one space between two printable bytes.
+            auto printable = [&](size_t at) {
+                return at < n && static_cast<unsigned char>(text[at]) > ' ' && static_cast<unsigned char>(text[at]) < 0x80;
+            };
+            size_t q = p + 1;
+            while (printable(q) || (q < n && text[q] == ' ' && printable(q + 1))) ++q;
+            out.append(text.data() + p, q - p);
+            p = q;
+            continue;
+        }
+        const size_t length = sequence_length(text, p);
+        if (length == 0) {
             out += "\xEF\xBF\xBD";
             ++p;
         } else {
-            out.append(text.data() + p, n);
-            p += n;
+            out.append(text.data() + p, length);
+            p += length;
         }
     }
+}
+
+std::string clean_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    append_clean_text(out, text, pending_space);
     return out;
 }
 

@@ -203,5 +203,34 @@ TEST(CaptionSplitTest, CountLabelsMatchesSplit) {
     EXPECT_EQ(count_caption_labels("No panels here."), 0u);
 }
 
+TEST(CaptionSplitTest, LabelsClosingANoteInsideASentence) {
+    const std::string caption =
+        "Prostate specimens stained with H&E. (A-D) shows areas of BPH and PIN (open arrows). Immunostaining for "
+        "CD34 (anti-CD34, E-H) at magnification 200 shows endothelial cells in PIN. Scale bars, 50 um.";
+    const CaptionSplit split = split_caption(caption);
+    EXPECT_EQ(labels_of(split), (Labels{"A", "B", "C", "D", "E", "F", "G", "H"}));
+    EXPECT_EQ(find(split, "A")->text, "shows areas of BPH and PIN (open arrows).");
+    // The whole sentence holding the note belongs to E-H, not only the words after it (the
+    // marker, note included, is removed like any other).
+    EXPECT_EQ(find(split, "E")->text, "Immunostaining for CD34 at magnification 200 shows endothelial cells in PIN.");
+    EXPECT_EQ(split.shared, "Prostate specimens stained with H&E. Scale bars, 50 um.");
+    // Notes whose last part is a letter list label panels after their text; notes naming a figure do not.
+    EXPECT_EQ(labels_of(split_caption("Staining of wild type (WT, A), mutant (B) and knockout (C) mice.")),
+              (Labels{"A", "B", "C"}));
+    EXPECT_TRUE(labels_of(split_caption("Panels were as before (see Fig. 2, B) and (Fig. 3, C).")).empty());
+}
+
+TEST(CaptionSplitTest, DelimitedLabelAfterABracketWithoutPunctuation) {
+    const CaptionSplit split =
+        split_caption("Renal lesions. A: tubular necrosis (H&E) B: interstitial fibrosis (trichrome) C: normal cortex.");
+    EXPECT_EQ(labels_of(split), (Labels{"A", "B", "C"}));
+    EXPECT_EQ(find(split, "A")->text, "tubular necrosis (H&E)");
+    EXPECT_EQ(find(split, "B")->text, "interstitial fibrosis (trichrome)");
+    // A label's own bracket ends no clause: "B. subtilis" after "(A)" is a species, not panel B.
+    const CaptionSplit species = split_caption("Colonies. (A) B. subtilis on agar. (B) E. coli on agar.");
+    EXPECT_EQ(labels_of(species), (Labels{"A", "B"}));
+    EXPECT_EQ(find(species, "A")->text, "B. subtilis on agar.");
+}
+
 }  // namespace
 }  // namespace pubforge::text

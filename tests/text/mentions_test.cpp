@@ -37,6 +37,29 @@ TEST(MentionsTest, SupplementaryAndPortuguese) {
     EXPECT_EQ(refs[1].figures[0].panels, (Panels{"b"}));
 }
 
+TEST(MentionsTest, ELifeFigureSupplementsAreNotTheirFigure) {
+    const std::string text =
+        "Spines were counted (Figure 3—figure supplement 2B). Controls are in Figure 3—figure supplements 1 and 4, "
+        "and the full series in Figure 5–figure supplements 1-3; Figure 3 shows the summary.";
+    const auto refs = find_figure_references(text);
+    ASSERT_EQ(refs.size(), 4u);
+    ASSERT_EQ(refs[0].figures.size(), 1u);
+    EXPECT_EQ(refs[0].figures[0].number, "3 figure supplement 2");
+    EXPECT_EQ(refs[0].figures[0].panels, (Panels{"B"}));
+    EXPECT_EQ(refs[0].text, "Figure 3—figure supplement 2B");
+    ASSERT_EQ(refs[1].figures.size(), 2u);
+    EXPECT_EQ(refs[1].figures[0].number, "3 figure supplement 1");
+    EXPECT_EQ(refs[1].figures[1].number, "3 figure supplement 4");
+    ASSERT_EQ(refs[2].figures.size(), 3u);
+    EXPECT_EQ(refs[2].figures[1].number, "5 figure supplement 2");
+    ASSERT_EQ(refs[3].figures.size(), 1u);
+    EXPECT_EQ(refs[3].figures[0].number, "3");
+    // The label of the supplement itself reads the same way, so mentions find it and not figure 3.
+    EXPECT_EQ(figure_number("Figure 3—figure supplement 2."), "3 figure supplement 2");
+    EXPECT_EQ(figure_number("Figure 3."), "3");
+    EXPECT_EQ(panels_named("Figure 3—figure supplement 2B", "3 figure supplement 2"), (Panels{"B"}));
+}
+
 TEST(MentionsTest, NotFigures) {
     EXPECT_TRUE(find_figure_references("Table 2 and the configuration of figs are listed.").empty());
     EXPECT_TRUE(find_figure_references("A transfiguration 3 occurred.").empty());

@@ -10,7 +10,7 @@ namespace pubforge::text {
 
 // One figure a reference points to, with the panel letters it names ("B", "C", "D" for "2B-D").
 struct ReferencedFigure {
-    std::string number;               // "2", "S1"
+    std::string number;               // "2", "S1", "1 figure supplement 2" (eLife "Figure 1—figure supplement 2")
     std::vector<std::string> panels;  // empty when the whole figure is meant
 };
 
@@ -22,7 +22,8 @@ struct FigureReference {
 };
 
 // Every figure reference in a paragraph, in order. Knows "Fig.", "Figs.", "Figure(s)",
-// "Figura(s)" (Portuguese/Spanish) and "Supplementary Figure S1"; tables are not figures.
+// "Figura(s)" (Portuguese/Spanish), "Supplementary Figure S1" and eLife's "Figure 1—figure
+// supplement 2" (a figure of its own, not figure 1); tables are not figures.
 std::vector<FigureReference> find_figure_references(std::string_view text);
 
 // The panels a reference's text names for figure `number` (for JATS xrefs whose
@@ -32,7 +33,8 @@ std::vector<std::string> panels_named(std::string_view reference_text, const std
 // [begin, end) of the sentence of `text` holding offset `at`.
 std::pair<size_t, size_t> sentence_around(std::string_view text, size_t at);
 
-// The number in a figure label: "Figure 3" -> "3", "Fig. S2" -> "S2", "Figura 1." -> "1"; "" if none.
+// The number in a figure label: "Figure 3" -> "3", "Fig. S2" -> "S2", "Figura 1." -> "1",
+// "Figure 1—figure supplement 2." -> "1 figure supplement 2"; "" if none.
 std::string figure_number(std::string_view label);
 
 }  // namespace pubforge::text

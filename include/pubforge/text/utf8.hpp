@@ -19,4 +19,9 @@ std::string repair_utf8(std::string_view text);
 // repair_utf8 + whitespace runs (including U+00A0) collapsed to one space, trimmed.
 std::string clean_text(std::string_view text);
 
+// clean_text of several pieces joined, built in place: appends `text` cleaned to `out`.
+// `pending_space` carries a whitespace run across calls (start with false); a run at
+// the very end stays pending, so the result is trimmed like clean_text's.
+void append_clean_text(std::string& out, std::string_view text, bool& pending_space);
+
 }  // namespace pubforge::text
