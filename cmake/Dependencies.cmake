@@ -8,7 +8,7 @@ find_package(SQLite3 REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(TBB REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs freetype)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs freetype img_hash)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 
 add_library(pubforge_deps INTERFACE)

@@ -1,0 +1,71 @@
+// The filters every exporter shares: article metadata, image geometry, caption length, duplicates, caps.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pubforge/export/item.hpp"
+
+namespace pubforge::exporter {
+
+struct Filters {
+    std::vector<std::string> license_classes;  // commercial, noncommercial, other; empty = any
+    std::vector<std::string> license_codes;    // exact codes (CC-BY-4.0), case-insensitive; empty = any
+    std::optional<int> year_min, year_max;
+    std::vector<std::string> journals;       // exact journal titles, case-insensitive
+    std::vector<std::string> article_types;  // research-article, case-report, ...
+    std::vector<std::string> languages;      // en, pt, ...
+    std::string query;                       // FTS5 query over titles, abstracts, captions, body
+    std::vector<std::string> domains;        // keep items with any of these tags
+    int min_side = 0;                        // pixels; 0 = no limit
+    double max_aspect = 0;                   // long side / short side; 0 = no limit
+    size_t caption_words_min = 0;
+    size_t caption_words_max = 0;  // 0 = no limit
+    bool dedupe_exact = false;
+    int near_duplicate_distance = -1;  // Hamming distance on the 64-bit pHash; -1 = off
+    size_t per_article_cap = 0;        // 0 = no cap
+
+    nlohmann::json to_json() const;
+    bool needs_query() const { return !query.empty(); }
+};
+
+// Why an article is skipped (a reject reason such as "license"), or nothing when kept.
+// `query_matches` is the set of ids the FTS query matched, when a query was given.
+std::optional<std::string> article_reject(const ArticleInfo& article, const Filters& filters,
+                                          const std::set<std::string>* query_matches);
+
+// Why an item is skipped by the metadata-only filters (image presence and size, caption, domain).
+std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters);
+
+// Exact (sha256) and near (pHash Hamming) duplicate detection in export order: the
+// first image seen wins. Near duplicates use multi-index hashing: a 64-bit hash is
+// cut into distance+1 bands, and two hashes within the distance share at least one
+// band exactly (pigeonhole), so candidates are found without scanning every hash.
+class Deduplicator {
+public:
+    explicit Deduplicator(const Filters& filters);
+    // "duplicate-exact", "duplicate-near", or nothing (and the image is remembered).
+    std::optional<std::string> check(const std::string& sha256, std::optional<std::uint64_t> perceptual_hash);
+
+private:
+    bool exact_;
+    int distance_;
+    int bands_ = 0;
+    std::unordered_set<std::string> seen_sha_;
+    std::vector<std::uint64_t> hashes_;
+    std::vector<std::unordered_map<std::uint64_t, std::vector<size_t>>> band_index_;
+    std::uint64_t band_of(std::uint64_t hash, int band) const;
+};
+
+// Counts of skipped items by reason, kept in a sorted map so summaries are stable.
+using RejectCounts = std::map<std::string, size_t>;
+
+}  // namespace pubforge::exporter

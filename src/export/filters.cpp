@@ -1,0 +1,115 @@
+// Filter predicates and duplicate detection shared by every exporter.
+#include "pubforge/export/filters.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <cctype>
+
+#include "pubforge/core/record.hpp"
+
+namespace pubforge::exporter {
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+bool listed(const std::vector<std::string>& allowed, const std::string& value) {
+    if (allowed.empty()) return true;
+    const std::string wanted = lower(value);
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return lower(a) == wanted; });
+}
+
+}  // namespace
+
+nlohmann::json Filters::to_json() const {
+    nlohmann::json out;
+    out["license_classes"] = license_classes;
+    out["license_codes"] = license_codes;
+    out["year_min"] = year_min ? nlohmann::json(*year_min) : nlohmann::json();
+    out["year_max"] = year_max ? nlohmann::json(*year_max) : nlohmann::json();
+    out["journals"] = journals;
+    out["article_types"] = article_types;
+    out["languages"] = languages;
+    out["query"] = query;
+    out["domains"] = domains;
+    out["min_side"] = min_side;
+    out["max_aspect"] = max_aspect;
+    out["caption_words_min"] = caption_words_min;
+    out["caption_words_max"] = caption_words_max;
+    out["dedupe_exact"] = dedupe_exact;
+    out["near_duplicate_distance"] = near_duplicate_distance;
+    out["per_article_cap"] = per_article_cap;
+    return out;
+}
+
+std::optional<std::string> article_reject(const ArticleInfo& article, const Filters& filters,
+                                          const std::set<std::string>* query_matches) {
+    if (!listed(filters.license_classes, article.license_class)) return "license-class";
+    if (!listed(filters.license_codes, article.license_code)) return "license-code";
+    if (filters.year_min || filters.year_max) {
+        if (!article.year) return "year-unknown";
+        if (filters.year_min && *article.year < *filters.year_min) return "year";
+        if (filters.year_max && *article.year > *filters.year_max) return "year";
+    }
+    if (!listed(filters.journals, article.journal)) return "journal";
+    if (!listed(filters.article_types, article.article_type)) return "article-type";
+    if (!listed(filters.languages, article.language)) return "language";
+    if (query_matches && !query_matches->count(article.id)) return "query";
+    return std::nullopt;
+}
+
+std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters) {
+    if (!item.image) return "no-image";
+    const int width = item.image->width, height = item.image->height;
+    if (filters.min_side > 0 && std::min(width, height) < filters.min_side) return "min-side";
+    if (filters.max_aspect > 0) {
+        const int shorter = std::min(width, height);
+        if (shorter <= 0 || static_cast<double>(std::max(width, height)) / shorter > filters.max_aspect) return "aspect-ratio";
+    }
+    const size_t words = count_words(item.caption);
+    if (words == 0) return "no-caption";
+    if (words < filters.caption_words_min) return "caption-short";
+    if (filters.caption_words_max > 0 && words > filters.caption_words_max) return "caption-long";
+    if (!filters.domains.empty() &&
+        !std::any_of(item.domains.begin(), item.domains.end(), [&](const std::string& tag) { return listed(filters.domains, tag); }))
+        return "domain";
+    return std::nullopt;
+}
+
+Deduplicator::Deduplicator(const Filters& filters)
+    : exact_(filters.dedupe_exact), distance_(std::min(filters.near_duplicate_distance, 31)) {
+    if (distance_ >= 0) {
+        bands_ = distance_ + 1;
+        band_index_.resize(static_cast<size_t>(bands_));
+    }
+}
+
+std::uint64_t Deduplicator::band_of(std::uint64_t hash, int band) const {
+    const int begin = 64 * band / bands_, end = 64 * (band + 1) / bands_;
+    const int width = end - begin;
+    const std::uint64_t mask = width >= 64 ? ~0ull : ((1ull << width) - 1);
+    return (hash >> begin) & mask;
+}
+
+std::optional<std::string> Deduplicator::check(const std::string& sha256, std::optional<std::uint64_t> perceptual_hash) {
+    if (exact_ && seen_sha_.count(sha256)) return "duplicate-exact";
+    if (bands_ > 0 && perceptual_hash) {
+        for (int band = 0; band < bands_; ++band) {
+            const auto found = band_index_[static_cast<size_t>(band)].find(band_of(*perceptual_hash, band));
+            if (found == band_index_[static_cast<size_t>(band)].end()) continue;
+            for (size_t index : found->second)
+                if (static_cast<int>(std::bitset<64>(hashes_[index] ^ *perceptual_hash).count()) <= distance_)
+                    return "duplicate-near";
+        }
+        const size_t index = hashes_.size();
+        hashes_.push_back(*perceptual_hash);
+        for (int band = 0; band < bands_; ++band)
+            band_index_[static_cast<size_t>(band)][band_of(*perceptual_hash, band)].push_back(index);
+    }
+    if (exact_) seen_sha_.insert(sha256);
+    return std::nullopt;
+}
+
+}  // namespace pubforge::exporter

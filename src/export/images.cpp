@@ -1,0 +1,105 @@
+// Copy-through or OpenCV re-encoding of export images, and the perceptual hash for near duplicates.
+#include "pubforge/export/images.hpp"
+
+#include <algorithm>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/img_hash.hpp>
+
+#include "pubforge/core/error.hpp"
+#include "pubforge/core/sniff.hpp"
+#include "pubforge/image/decode.hpp"
+#include "pubforge/image/probe.hpp"
+
+namespace pubforge::exporter {
+namespace {
+
+cv::Mat decode(const std::string& bytes, int flags) {
+    const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
+    try {
+        return cv::imdecode(buffer, flags);
+    } catch (const cv::Exception&) {
+        return {};
+    }
+}
+
+}  // namespace
+
+void ImageOptions::validate() const {
+    if (format != "keep" && format != "jpg" && format != "png")
+        throw UsageError("--format must be keep, jpg or png, not '" + format + "'");
+    if (max_side < 0) throw UsageError("--max-side must be positive");
+    if (quality < 1 || quality > 100) throw UsageError("--quality must be between 1 and 100");
+}
+
+nlohmann::json ImageOptions::to_json() const {
+    return {{"max_side", max_side}, {"format", format}, {"quality", quality}};
+}
+
+PreparedImage prepare_image(std::string original, const StoredImage& info, const ImageOptions& options) {
+    const Format source = sniff_format(std::string_view(original).substr(0, 64));
+    const std::string source_ext = format_extension(source);
+    const std::string target_ext = options.format == "keep" ? source_ext : options.format;
+    const bool too_big = options.max_side > 0 && std::max(info.width, info.height) > options.max_side;
+    PreparedImage out;
+    if (!too_big && target_ext == source_ext) {
+        out.bytes = std::move(original);
+        out.extension = source_ext;
+        out.width = info.width;
+        out.height = info.height;
+        return out;
+    }
+    // The project's decoder: pixel limit checked on the header, GIF through giflib, alpha laid over white.
+    cv::Mat image = decode_image(original);
+    if (too_big) {
+        const double scale = static_cast<double>(options.max_side) / std::max(image.cols, image.rows);
+        const cv::Size size(std::max(1, static_cast<int>(image.cols * scale + 0.5)),
+                            std::max(1, static_cast<int>(image.rows * scale + 0.5)));
+        cv::resize(image, image, size, 0, 0, cv::INTER_AREA);
+    }
+    std::vector<int> params;
+    if (target_ext == "jpg") {
+        params = {cv::IMWRITE_JPEG_QUALITY, options.quality};
+    } else if (target_ext == "png") {
+        params = {cv::IMWRITE_PNG_COMPRESSION, 6};
+    }
+    std::vector<uchar> encoded;
+    bool ok = false;
+    try {
+        ok = cv::imencode("." + target_ext, image, encoded, params);
+    } catch (const cv::Exception&) {
+        ok = false;
+    }
+    if (!ok) throw Error("image.unencodable", "image " + info.sha256 + " cannot be written as " + target_ext);
+    out.bytes.assign(encoded.begin(), encoded.end());
+    out.extension = target_ext;
+    out.width = image.cols;
+    out.height = image.rows;
+    out.reencoded = true;
+    return out;
+}
+
+std::optional<std::uint64_t> perceptual_hash(const std::string& bytes) {
+    const ImageSize size = probe_image_size(bytes);
+    if (size.width <= 0 || size.height <= 0 ||
+        static_cast<std::int64_t>(size.width) * size.height > DecodeOptions().max_pixels)
+        return std::nullopt;
+    // A reduced decode is enough (pHash works on a 32x32 thumbnail) and much faster for
+    // JPEG; formats OpenCV cannot read (GIF) go through the project's decoder.
+    cv::Mat grey = decode(bytes, cv::IMREAD_REDUCED_GRAYSCALE_4);
+    if (grey.empty()) {
+        try {
+            cv::cvtColor(decode_image(bytes), grey, cv::COLOR_BGR2GRAY);
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }
+    cv::Mat hash;
+    cv::img_hash::pHash(grey, hash);
+    std::uint64_t value = 0;
+    for (int i = 0; i < 8; ++i) value = (value << 8) | hash.at<uchar>(0, i);
+    return value;
+}
+
+}  // namespace pubforge::exporter
