@@ -1,8 +1,6 @@
 // JATS parse throughput (articles/s, MB/s, one thread) against a bare libxml2 parse of the same bytes, plus peak RSS.
 #include <libxml/parser.h>
 
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -18,62 +16,11 @@
 namespace fs = std::filesystem;
 using namespace pubforge;
 
-namespace {
-
-// CPU time of this thread: on a machine shared with other jobs, wall time also
-// counts the time the scheduler gave to others; CPU time counts only this work.
-class CpuStopwatch {
-public:
-    CpuStopwatch() : start_(now()) {}
-    double seconds() const { return now() - start_; }
-
-private:
-    static double now() {
-        timespec t{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-    }
-    double start_;
-};
-
-// Article XML under `root`: docling's ground truth and DAR manifests are not articles.
-std::vector<SourceDocument> load_articles(const fs::path& root) {
-    std::vector<std::string> paths;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        const std::string ext = it->path().extension().string();
-        const std::string path = it->path().string();
-        if (!it->is_regular_file() || (ext != ".xml" && ext != ".nxml")) continue;
-        if (path.find("/groundtruth/") != std::string::npos || path.find("/hostile/") != std::string::npos ||
-            it->path().filename() == "manifest.xml")
-            continue;
-        paths.push_back(path);
-    }
-    std::sort(paths.begin(), paths.end());
-    std::vector<SourceDocument> docs;
-    for (const auto& path : paths) {
-        SourceDocument doc;
-        doc.path = path;
-        doc.kind = "jats";
-        doc.format = Format::Xml;
-        doc.bytes = read_file(path);
-        doc.sha256 = std::string(64, '0');  // hashing the input is open_document's cost, not the reader's
-        doc.input_bytes = doc.bytes.size();
-        // No package files: the bench measures XML reading, not image hashing or disk reads.
-        doc.resources = make_memory_resolver({});
-        docs.push_back(std::move(doc));
-    }
-    return docs;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     const fs::path repo = argc > 1 ? fs::path(argv[1]) : fs::current_path();
-    fs::path corpus = repo / ".." / "shared" / "corpus" / "jats";
-    if (!fs::is_directory(corpus)) corpus = repo / "tests" / "fixtures" / "jats";
-    const std::vector<SourceDocument> docs = load_articles(corpus);
+    const fs::path corpus = bench::jats_corpus_dir(repo.string());
+    const std::vector<SourceDocument> docs = bench::load_jats_articles(corpus.string());
     if (docs.empty()) {
         std::fprintf(stderr, "jats_bench: no article XML under %s\n", corpus.string().c_str());
         return 1;
@@ -94,7 +41,7 @@ int main(int argc, char** argv) {
     double bare_seconds = 1e30, safe_seconds = 1e30, reader_seconds = 1e30;
     size_t figures = 0, failures = 0;
     for (int r = 0; r < rounds; ++r) {
-        CpuStopwatch bare;
+        bench::CpuStopwatch bare;
         for (const auto& doc : docs) {
             xmlDoc* parsed = xmlReadMemory(doc.bytes.data(), static_cast<int>(doc.bytes.size()), nullptr, nullptr,
                                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -103,7 +50,7 @@ int main(int argc, char** argv) {
         bare_seconds = std::min(bare_seconds, bare.seconds());
 
         // The reader's own libxml2 parse (entity hooks, error capture), to split the cost.
-        CpuStopwatch safe;
+        bench::CpuStopwatch safe;
         for (const auto& doc : docs) {
             try {
                 jats::XmlDocument::parse(doc.bytes, doc.path);
@@ -112,7 +59,7 @@ int main(int argc, char** argv) {
         }
         safe_seconds = std::min(safe_seconds, safe.seconds());
 
-        CpuStopwatch reader;
+        bench::CpuStopwatch reader;
         figures = 0;
         for (const auto& doc : docs) {
             try {

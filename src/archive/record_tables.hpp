@@ -43,6 +43,7 @@ struct TableSpec {
     const char* child_key_as = nullptr;    // ... under this column name
     std::vector<const TableSpec*> children;
     const char* upsert_key = nullptr;  // rows outlive their article and are replaced by this unique key
+    std::vector<const char*> supplied;  // columns the writer fills itself (not record fields, never read back)
     const char* order_by = "position";
 };
 
@@ -59,14 +60,19 @@ public:
 
 private:
     Statement& statement(const std::string& sql);
+    // `keys` holds the parent's key values and, for the articles row, the supplied columns.
     void insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
                     std::int64_t position);
+    // A column path split at '/', computed once per spec column for the life of the writer.
+    const std::vector<std::string>& path_parts(const char* path);
     std::string insert_sql(const TableSpec& spec);
     nlohmann::json take_image(nlohmann::json& rest, const char* path);
-    void insert_search_rows(const Record& record, std::int64_t provenance_id);
+    // Inserts the record's full-text rows; returns their rowid range (nulls when none).
+    std::pair<nlohmann::json, nlohmann::json> insert_search_rows(const Record& record);
 
     Database& db_;
     std::map<const TableSpec*, Statement> inserts_;
+    std::map<const char*, std::vector<std::string>> paths_;
 };
 
 // Rebuilds records from the tables.

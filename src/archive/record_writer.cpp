@@ -34,22 +34,27 @@ bool is_image(const nlohmann::json& image) {
            field("bytes").is_number_integer();
 }
 
-// Moves the value at `path` out of `rest` when `accept` says so, dropping parent
-// objects the move left empty; returns null when the value stays.
+// Moves the value at the path `parts` out of `rest` when `accept` says so, dropping
+// parent objects the move left empty; returns null when the value stays.
 template <typename Accept>
-nlohmann::json take(nlohmann::json& rest, const char* path, Accept accept) {
-    const auto parts = split_path(path);
-    std::vector<nlohmann::json*> chain{&rest};
-    for (size_t i = 0; i + 1 < parts.size(); ++i) {
-        nlohmann::json& parent = *chain.back();
-        if (!parent.is_object() || !parent.contains(parts[i]) || !parent[parts[i]].is_object()) return nullptr;
-        chain.push_back(&parent[parts[i]]);
+nlohmann::json take(nlohmann::json& rest, const std::vector<std::string>& parts, Accept accept) {
+    nlohmann::json* chain[8] = {&rest};  // record paths are at most a few levels deep
+    size_t depth = 1;
+    for (size_t i = 0; i + 1 < parts.size() && depth < 8; ++i) {
+        nlohmann::json& parent = *chain[depth - 1];
+        if (!parent.is_object()) return nullptr;
+        const auto found = parent.find(parts[i]);
+        if (found == parent.end() || !found->is_object()) return nullptr;
+        chain[depth++] = &*found;
     }
-    nlohmann::json& parent = *chain.back();
-    if (!parent.contains(parts.back()) || !accept(parent[parts.back()])) return nullptr;
-    nlohmann::json value = std::move(parent[parts.back()]);
-    parent.erase(parts.back());
-    for (size_t i = chain.size() - 1; i > 0 && chain[i]->empty(); --i) chain[i - 1]->erase(parts[i - 1]);
+    if (depth != parts.size()) return nullptr;
+    nlohmann::json& parent = *chain[depth - 1];
+    if (!parent.is_object()) return nullptr;
+    const auto found = parent.find(parts.back());
+    if (found == parent.end() || !accept(*found)) return nullptr;
+    nlohmann::json value = std::move(*found);
+    parent.erase(found);
+    for (size_t i = depth - 1; i > 0 && chain[i]->empty(); --i) chain[i - 1]->erase(parts[i - 1]);
     return value;
 }
 
@@ -68,8 +73,15 @@ RecordWriter::RecordWriter(Database& db) : db_(db) {}
 
 Statement& RecordWriter::statement(const std::string& sql) { return db_.cached(sql); }
 
+const std::vector<std::string>& RecordWriter::path_parts(const char* path) {
+    auto found = paths_.find(path);
+    if (found == paths_.end()) found = paths_.emplace(path, split_path(path)).first;
+    return found->second;
+}
+
 std::string RecordWriter::insert_sql(const TableSpec& spec) {
     std::vector<std::string> names(spec.keys.begin(), spec.keys.end());
+    names.insert(names.end(), spec.supplied.begin(), spec.supplied.end());
     for (const auto& [column, value] : spec.fixed) names.push_back(column);
     if (spec.has_position) names.push_back("position");
     if (spec.scalar_column) names.push_back(spec.scalar_column);
@@ -95,7 +107,7 @@ std::string RecordWriter::insert_sql(const TableSpec& spec) {
 }
 
 nlohmann::json RecordWriter::take_image(nlohmann::json& rest, const char* path) {
-    nlohmann::json image = take(rest, path, is_image);
+    nlohmann::json image = take(rest, path_parts(path), is_image);
     if (image.is_null()) return nullptr;
     statement("INSERT OR IGNORE INTO images (sha256, format, width, height, bytes) VALUES (?, ?, ?, ?, ?)")
         .bind_all(image["sha256"], image["format"], image["width"], image["height"], image["bytes"])
@@ -110,6 +122,11 @@ void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::ma
     Statement& insert = found->second;
     int index = 1;
     for (const char* key : spec.keys) insert.bind(index++, keys.count(key) ? keys[key] : nlohmann::json(""));
+    for (const char* name : spec.supplied) {
+        const auto found = keys.find(name);
+        insert.bind(index++, found == keys.end() ? nlohmann::json() : found->second);
+        if (found != keys.end()) keys.erase(found);  // children get their parent's keys only
+    }
     for (const auto& [column, value] : spec.fixed) insert.bind(index++, value);
     if (spec.has_position) insert.bind(index++, position);
     if (spec.scalar_column) {
@@ -126,7 +143,7 @@ void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::ma
         nlohmann::json value;
         if (column.kind == Kind::Derived) value = std::move(derived[next_derived++]);
         else if (column.kind == Kind::Image) value = take_image(rest, column.path);
-        else value = take(rest, column.path, [&](const nlohmann::json& v) { return matches(v, column.kind); });
+        else value = take(rest, path_parts(column.path), [&](const nlohmann::json& v) { return matches(v, column.kind); });
         if (column.kind == Kind::Json && !value.is_null()) value = value.dump();
         if (spec.child_key_from && std::string(column.name) == spec.child_key_from) keys[spec.child_key_as] = value;
         insert.bind(index++, value);
@@ -134,7 +151,8 @@ void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::ma
     if (spec.child_key_from && std::string(spec.child_key_from) == "position") keys[spec.child_key_as] = position;
     std::vector<std::pair<const TableSpec*, nlohmann::json>> children;
     for (const TableSpec* child : spec.children) {
-        nlohmann::json rows = take(rest, child->array, [&](const nlohmann::json& v) { return is_row_array(v, *child); });
+        nlohmann::json rows =
+            take(rest, path_parts(child->array), [&](const nlohmann::json& v) { return is_row_array(v, *child); });
         if (!rows.is_null()) children.emplace_back(child, std::move(rows));
     }
     insert.bind(index, rest.empty() ? nlohmann::json() : nlohmann::json(rest.dump())).run();
@@ -143,59 +161,74 @@ void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::ma
 }
 
 bool RecordWriter::remove(const std::string& article_id) {
-    Statement& find = statement("SELECT search_first, search_last FROM articles WHERE id = ?");
-    find.bind(1, article_id);
-    if (!find.step()) {
-        find.reset();
+    // One statement finds and deletes the article (no SELECT first); its FTS rows
+    // are deleted only when it existed.
+    Statement& remove = statement("DELETE FROM articles WHERE id = ? RETURNING search_first, search_last");
+    remove.bind(1, article_id);
+    if (!remove.step()) {
+        remove.reset();
         return false;
     }
-    const nlohmann::json first = find.column_json(0), last = find.column_json(1);
-    find.reset();
+    const nlohmann::json first = remove.column_json(0), last = remove.column_json(1);
+    while (remove.step()) {
+    }
+    remove.reset();
     if (!first.is_null())
         statement("DELETE FROM search WHERE rowid BETWEEN ? AND ?").bind_all(first, last).run();
-    statement("DELETE FROM articles WHERE id = ?").bind(1, article_id).run();
     return true;
 }
 
-void RecordWriter::insert_search_rows(const Record& record, std::int64_t provenance_id) {
+std::pair<nlohmann::json, nlohmann::json> RecordWriter::insert_search_rows(const Record& record) {
     const std::string& id = record["id"].get_ref<const std::string&>();
     Statement& add = statement("INSERT INTO search (text, kind, article_id, figure_id) VALUES (?, ?, ?, ?)");
     std::int64_t first = 0, last = 0;
-    const auto add_text = [&](const nlohmann::json& text, const char* kind, const nlohmann::json& figure_id) {
-        if (!text.is_string() || text.get_ref<const std::string&>().empty()) return;
-        add.bind_all(text, kind, id, figure_id.is_string() ? figure_id : nlohmann::json("")).run();
+    const auto add_text = [&](const nlohmann::json* text, const char* kind, const nlohmann::json* figure_id) {
+        if (!text || !text->is_string() || text->get_ref<const std::string&>().empty()) return;
+        add.bind(1, text->get_ref<const std::string&>()).bind(2, kind).bind(3, id);
+        add.bind(4, figure_id && figure_id->is_string() ? figure_id->get_ref<const std::string&>() : std::string()).run();
         last = db_.last_insert_rowid();
         if (!first) first = last;
     };
-    add_text(record.value("title", nlohmann::json()), "title", nullptr);
-    add_text(record.value("abstract", nlohmann::json()), "abstract", nullptr);
+    const auto field = [](const nlohmann::json& object, const char* name) -> const nlohmann::json* {
+        if (!object.is_object()) return nullptr;
+        const auto found = object.find(name);
+        return found == object.end() ? nullptr : &*found;
+    };
+    add_text(field(record, "title"), "title", nullptr);
+    add_text(field(record, "abstract"), "abstract", nullptr);
     for (const auto& figure : record["figures"]) {
-        if (figure.contains("caption") && figure["caption"].is_object())
-            add_text(figure["caption"].value("text", nlohmann::json()), "caption", figure["id"]);
-        for (const auto& subcaption : figure.value("subcaptions", nlohmann::json::array()))
-            if (subcaption.is_object()) add_text(subcaption.value("text", nlohmann::json()), "subcaption", figure["id"]);
+        const nlohmann::json* figure_id = field(figure, "id");
+        const nlohmann::json* caption = field(figure, "caption");
+        if (caption) add_text(field(*caption, "text"), "caption", figure_id);
+        if (const nlohmann::json* subcaptions = field(figure, "subcaptions"); subcaptions && subcaptions->is_array())
+            for (const auto& subcaption : *subcaptions) add_text(field(subcaption, "text"), "subcaption", figure_id);
     }
     std::string body;
-    for (const auto& section : record.value("sections", nlohmann::json::array()))
-        if (section.is_object())
-            for (const auto& paragraph : section.value("paragraphs", nlohmann::json::array()))
-                if (paragraph.is_object() && paragraph.contains("text") && paragraph["text"].is_string())
-                    body += (body.empty() ? "" : "\n") + paragraph["text"].get<std::string>();
-    add_text(body, "body", nullptr);
-    statement("UPDATE articles SET provenance_id = ?, search_first = ?, search_last = ? WHERE id = ?")
-        .bind_all(provenance_id, first ? nlohmann::json(first) : nlohmann::json(),
-                  last ? nlohmann::json(last) : nlohmann::json(), id)
-        .run();
+    if (const nlohmann::json* sections = field(record, "sections"); sections && sections->is_array())
+        for (const auto& section : *sections)
+            if (const nlohmann::json* paragraphs = field(section, "paragraphs"); paragraphs && paragraphs->is_array())
+                for (const auto& paragraph : *paragraphs)
+                    if (const nlohmann::json* text = field(paragraph, "text"); text && text->is_string()) {
+                        if (!body.empty()) body += '\n';
+                        body += text->get_ref<const std::string&>();
+                    }
+    const nlohmann::json body_text = std::move(body);
+    add_text(&body_text, "body", nullptr);
+    return {first ? nlohmann::json(first) : nlohmann::json(), last ? nlohmann::json(last) : nlohmann::json()};
 }
 
 void RecordWriter::insert(const Record& record, std::int64_t provenance_id) {
-    insert_row(article_spec(), record, {}, 0);
+    // The FTS rows go first so the article row is written once, with their rowid range.
+    auto [search_first, search_last] = insert_search_rows(record);
+    insert_row(article_spec(), record,
+               {{"provenance_id", provenance_id}, {"search_first", std::move(search_first)},
+                {"search_last", std::move(search_last)}},
+               0);
     const std::string& id = record["id"].get_ref<const std::string&>();
     if (record.contains("ids") && record["ids"].is_object())
         for (const auto& [kind, value] : record["ids"].items())
             if (value.is_string())
                 statement("INSERT INTO identifiers (article_id, kind, value) VALUES (?, ?, ?)").bind_all(id, kind, value).run();
-    insert_search_rows(record, provenance_id);
 }
 
 }  // namespace pubforge::archive::detail

@@ -34,7 +34,7 @@ void setup_load(CLI::App& command, int& exit_code) {
     struct Options {
         ArchiveFlags archive;
         std::vector<std::string> inputs{"-"};
-        size_t batch_size = 500;
+        size_t batch_size = archive::LoadOptions{}.batch_size;
         BatchFlags batch;
     };
     auto o = std::make_shared<Options>();
@@ -71,7 +71,7 @@ void setup_merge(CLI::App& command, int& exit_code) {
     struct Options {
         std::string output;
         std::vector<std::string> inputs;
-        size_t batch_size = 500;
+        size_t batch_size = archive::LoadOptions{}.batch_size;
     };
     auto o = std::make_shared<Options>();
     command.add_option("output", o->output, "New archive to write")->required();

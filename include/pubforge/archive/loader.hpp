@@ -12,7 +12,7 @@
 namespace pubforge::archive {
 
 struct LoadOptions {
-    size_t batch_size = 500;               // records per transaction
+    size_t batch_size = 2000;              // records per transaction (about 20 MiB of pages at ~10 KB per article)
     std::string input_name = "-";          // recorded in provenance and in rejects
     std::string input_sha256;              // of the input file; empty for stdin
     nlohmann::json options_json = nlohmann::json::object();  // the command's options, for provenance

@@ -24,6 +24,6 @@ struct MergeCounts {
 // larger serialised record: the result never depends on the order of `inputs`.
 // Articles are written in id order; the output is built under a temporary name
 // and renamed into place when complete.
-MergeCounts merge_archives(const std::string& output, const std::vector<std::string>& inputs, size_t batch_size = 500);
+MergeCounts merge_archives(const std::string& output, const std::vector<std::string>& inputs, size_t batch_size = LoadOptions{}.batch_size);
 
 }  // namespace pubforge::archive
