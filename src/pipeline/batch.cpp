@@ -22,14 +22,7 @@ size_t parse_batch(const std::vector<InputFile>& inputs, ImageStore& store, cons
             run_step(outcome, "parse", [&] { outcome.record = parse_input(item.path, store, options); });
             return outcome;
         },
-        [&](Outcome& outcome) {
-            if (outcome.error) {
-                rejects.add(outcome.input, outcome.stage, *outcome.error);
-            } else {
-                out.write(*outcome.record);
-                ++written;
-            }
-        });
+        [&](Outcome& outcome) { written += write_outcome(outcome, out, rejects); });
     return written;
 }
 
@@ -68,14 +61,7 @@ size_t transform_batch(JsonlReader& in, const std::string& stage, const std::fun
             });
             return outcome;
         },
-        [&](Outcome& outcome) {
-            if (outcome.error) {
-                rejects.add(outcome.input, outcome.stage, *outcome.error);
-            } else {
-                out.write(*outcome.record);
-                ++written;
-            }
-        });
+        [&](Outcome& outcome) { written += write_outcome(outcome, out, rejects); });
     return written;
 }
 

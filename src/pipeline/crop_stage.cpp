@@ -29,14 +29,7 @@ size_t crop_images(const std::vector<std::string>& files, const CropOptions& opt
             run_step(outcome, "crop", [&] { outcome.record = crop_image_file(path, options, debug_dir); });
             return outcome;
         },
-        [&](Outcome& outcome) {
-            if (outcome.error) {
-                rejects.add(outcome.input, outcome.stage, *outcome.error);
-            } else {
-                out.write(*outcome.record);
-                ++written;
-            }
-        });
+        [&](Outcome& outcome) { written += write_outcome(outcome, out, rejects); });
     return written;
 }
 

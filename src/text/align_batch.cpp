@@ -49,14 +49,7 @@ size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int job
             });
             return outcome;
         },
-        [&](pipeline::Outcome& outcome) {
-            if (outcome.error) {
-                rejects.add(outcome.input, outcome.stage, *outcome.error);
-            } else {
-                out.write(*outcome.record);
-                ++written;
-            }
-        });
+        [&](pipeline::Outcome& outcome) { written += pipeline::write_outcome(outcome, out, rejects); });
     return written;
 }
 

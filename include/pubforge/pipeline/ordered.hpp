@@ -11,7 +11,9 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/interrupt.hpp"
+#include "pubforge/core/jsonl.hpp"
 #include "pubforge/core/record.hpp"
+#include "pubforge/core/rejects.hpp"
 
 namespace pubforge::pipeline {
 
@@ -81,6 +83,17 @@ bool run_step(Outcome& outcome, const std::string& stage, Step&& step) {
     }
     outcome.record.reset();
     return false;
+}
+
+// The usual last step of a batch: a rejection goes to the log, a record to the writer.
+// Returns 1 when a record was written, so callers can count outputs.
+inline size_t write_outcome(const Outcome& outcome, JsonlWriter& out, RejectLog& rejects) {
+    if (outcome.error) {
+        rejects.add(outcome.input, outcome.stage, *outcome.error);
+        return 0;
+    }
+    out.write(*outcome.record);
+    return 1;
 }
 
 }  // namespace pubforge::pipeline
