@@ -1,5 +1,6 @@
 // Figure mentions: each figure xref of the body, with its paragraph, sentence, offsets and the panels it names.
 #include "pubforge/jats/mentions.hpp"
+#include "pubforge/text/mentions.hpp"
 #include "reader_parts.hpp"
 
 namespace pubforge::jats::detail {
@@ -22,11 +23,11 @@ std::vector<size_t> targets_of(const std::string& rids, const Floats& floats) {
 // A figure xref whose rid names nothing, matched instead by the number it shows
 // ("Figure 1") to the one figure without an id that has that number in its label.
 std::vector<size_t> by_label_number(const std::string& reference, const Floats& floats) {
-    const std::string number = figure_number_of(reference);
+    const std::string number = text::figure_number(reference);
     if (number.empty()) return {};
     std::vector<size_t> out;
     for (size_t index : floats.without_id)
-        if (figure_number_of(floats.figures[index].value("label", "")) == number) out.push_back(index);
+        if (text::figure_number(floats.figures[index].value("label", "")) == number) out.push_back(index);
     if (out.size() > 1) out.clear();
     return out;
 }
@@ -52,7 +53,7 @@ MentionCounts attach_mentions(const json& sections, Floats& floats) {
                 const auto [s, e] = sentence_around(text, start, end);
                 for (size_t target : targets) {
                     json& figure = floats.figures[target];
-                    const std::string number = figure_number_of(figure.value("label", ""));
+                    const std::string number = text::figure_number(figure.value("label", ""));
                     figure["mentions"].push_back({{"paragraph", paragraph.value("id", "")},
                                                   {"section", section.value("title", "")},
                                                   {"sentence", text.substr(s, e - s)},

@@ -178,18 +178,6 @@ std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& re
     return panels;
 }
 
-std::string figure_number_of(const std::string& label) {
-    for (size_t i = 0; i < label.size(); ++i) {
-        if (!is_digit(label[i])) continue;
-        size_t j = i;
-        while (j < label.size() && is_digit(label[j])) ++j;
-        const bool supplementary = i > 0 && (label[i - 1] == 'S' || label[i - 1] == 's') &&
-                                   (i == 1 || !is_alpha(label[i - 2]));
-        return (supplementary ? "S" : "") + label.substr(i, j - i);
-    }
-    return "";
-}
-
 std::pair<size_t, size_t> sentence_around(const std::string& text, size_t from, size_t to) {
     from = std::min(from, text.size());
     to = std::min(std::max(to, from), text.size());

@@ -1,5 +1,6 @@
 // Tests of figure references: panel letters named by a reference, and the sentence around a mention.
 #include "pubforge/jats/mentions.hpp"
+#include "pubforge/text/mentions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -38,10 +39,10 @@ TEST(MentionsTest, PanelsSplitOffByMarkupAreReadFromTheFollowingText) {
 }
 
 TEST(MentionsTest, FigureNumbersComeFromLabels) {
-    EXPECT_EQ(figure_number_of("Figure 3"), "3");
-    EXPECT_EQ(figure_number_of("Fig. S2."), "S2");
-    EXPECT_EQ(figure_number_of("Figura 12"), "12");
-    EXPECT_EQ(figure_number_of("Scheme"), "");
+    EXPECT_EQ(text::figure_number("Figure 3"), "3");
+    EXPECT_EQ(text::figure_number("Fig. S2."), "S2");
+    EXPECT_EQ(text::figure_number("Figura 12"), "12");
+    EXPECT_EQ(text::figure_number("Scheme"), "");
 }
 
 TEST(MentionsTest, SentencesEndAtFullStopsButNotAtAbbreviations) {

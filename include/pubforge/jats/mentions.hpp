@@ -25,9 +25,6 @@ std::vector<PanelReference> parse_panel_references(std::string_view reference, s
 std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& references,
                                            const std::string& figure_number);
 
-// The figure number in a label: "Figure 3" -> "3", "Fig. S2" -> "S2", "Figura 1." -> "1".
-std::string figure_number_of(const std::string& label);
-
 // [start, end) of the sentence of `text` that holds the byte range [from, to):
 // sentences end at . ! ? followed by a space and a capital, digit or bracket,
 // except after abbreviations (Fig., e.g., et al., single initials).
