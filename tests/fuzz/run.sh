@@ -35,6 +35,7 @@ copy_seeds pdf "${pdfs[@]}"
 mapfile -t images < <(find "$root/tests/fixtures/image" "$root/data/samples" "$hostile/images" "$seeds/package" \
   -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.jpeg' -o -name '*.gif' -o -name '*.tif' -o -name '*.tiff' \))
 copy_seeds image "${images[@]}"
+"$python" "$root/tests/fuzz/image_seeds.py" "$seeds/image"
 "$python" - "$root/tests/fixtures/text" "$seeds/caption" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[2])
