@@ -50,7 +50,7 @@ MentionCounts attach_mentions(const json& sections, Floats& floats) {
                 const size_t start = xref["start"], end = xref["end"];
                 const std::string reference = xref.value("text", "");
                 const auto panels = parse_panel_references(reference, std::string_view(text).substr(end, 32));
-                const auto [s, e] = sentence_around(text, start, end);
+                const auto [s, e] = text::sentence_around(text, start, end);
                 for (size_t target : targets) {
                     json& figure = floats.figures[target];
                     const std::string number = text::figure_number(figure.value("label", ""));

@@ -1,4 +1,4 @@
-// Panel letters in figure references ("Figure 2B–D") and sentence boundaries around a mention.
+// Panel letters in figure references ("Figure 2B–D"), read from an xref and the text that follows it.
 #include "pubforge/jats/mentions.hpp"
 
 #include <algorithm>
@@ -126,29 +126,6 @@ std::string_view trailing_panels(std::string_view following) {
     return inside;
 }
 
-bool is_abbreviation(std::string_view word) {
-    static const std::vector<std::string_view> abbreviations{
-        "fig", "figs", "e.g", "i.e", "al", "vs", "ca", "approx", "eq", "eqs", "ref", "refs", "no", "nos", "dr",
-        "mr", "mrs", "ms", "prof", "st", "cf", "resp", "suppl", "supp", "tab", "sp", "spp", "var", "etc", "ext",
-        "vol", "pp", "inc", "ltd", "co", "dept", "univ", "approx", "min", "max", "av", "ave", "sec", "fig.s"};
-    std::string lower;
-    for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;  // an initial
-    return std::find(abbreviations.begin(), abbreviations.end(), lower) != abbreviations.end();
-}
-
-// True when text[i] ('.', '!' or '?') ends a sentence.
-bool ends_sentence(const std::string& text, size_t i) {
-    if (i + 2 >= text.size() || text[i + 1] != ' ') return false;
-    const unsigned char next = static_cast<unsigned char>(text[i + 2]);
-    if (!(std::isupper(next) || std::isdigit(next) || next == '(' || next == '[' || next == '"' || next >= 0x80))
-        return false;
-    if (text[i] != '.') return true;
-    size_t b = i;
-    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(') --b;
-    return !is_abbreviation(std::string_view(text).substr(b, i - b));
-}
-
 }  // namespace
 
 std::vector<PanelReference> parse_panel_references(std::string_view reference, std::string_view following) {
@@ -176,27 +153,6 @@ std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& re
         if (single_number || r.number.empty() || r.number == figure_number)
             for (const auto& p : r.panels) add_panel(panels, p);
     return panels;
-}
-
-std::pair<size_t, size_t> sentence_around(const std::string& text, size_t from, size_t to) {
-    from = std::min(from, text.size());
-    to = std::min(std::max(to, from), text.size());
-    size_t start = 0;
-    for (size_t i = from; i > 0; --i) {
-        const size_t p = i - 1;
-        if ((text[p] == '.' || text[p] == '!' || text[p] == '?') && ends_sentence(text, p)) {
-            start = p + 2;
-            break;
-        }
-    }
-    size_t end = text.size();
-    for (size_t i = to; i < text.size(); ++i) {
-        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == text.size() || ends_sentence(text, i))) {
-            end = i + 1;
-            break;
-        }
-    }
-    return {start, end};
 }
 
 }  // namespace pubforge::jats

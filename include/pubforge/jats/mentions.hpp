@@ -1,4 +1,4 @@
-// In-text figure mentions: the panel letters a reference names, and the sentence it sits in.
+// In-text figure mentions in JATS: the panel letters an xref names, with the text that follows it.
 #pragma once
 
 #include <string>
@@ -24,10 +24,5 @@ std::vector<PanelReference> parse_panel_references(std::string_view reference, s
 // its label), or for its only figure when the reference names one; deduplicated, in order.
 std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& references,
                                            const std::string& figure_number);
-
-// [start, end) of the sentence of `text` that holds the byte range [from, to):
-// sentences end at . ! ? followed by a space and a capital, digit or bracket,
-// except after abbreviations (Fig., e.g., et al., single initials).
-std::pair<size_t, size_t> sentence_around(const std::string& text, size_t from, size_t to);
 
 }  // namespace pubforge::jats
