@@ -231,10 +231,21 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
 std::vector<std::string> panels_named(std::string_view reference_text, const std::string& number) {
     std::vector<FigureReference> refs = find_figure_references(reference_text);
     if (refs.empty()) refs = find_figure_references("Fig. " + std::string(reference_text));
+    // An xref that shows panels only ("B", "C–E") names them in the figure it points to.
+    if (refs.empty() && !reference_text.empty() && (is_alpha(reference_text[0]) || reference_text[0] == '(') &&
+        !number.empty() && is_digit(number.back()) && number.find(' ') == std::string::npos)
+        refs = find_figure_references("Fig. " + number + std::string(reference_text));
+    const ReferencedFigure* only = nullptr;
+    size_t figures = 0;
     for (const FigureReference& r : refs)
-        for (const ReferencedFigure& f : r.figures)
-            if (f.number == number || refs.size() == 1) return f.panels;
-    return {};
+        for (const ReferencedFigure& f : r.figures) {
+            if (f.number == number) return f.panels;
+            only = &f;
+            ++figures;
+        }
+    // A reference to one figure whose number differs from the label's ("Fig. 2" for a
+    // figure labelled "Figure 2a") still names its panels for the figure it points to.
+    return figures == 1 ? only->panels : std::vector<std::string>{};
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // Tests of JATS figure references: the panel letters an xref and its following text name.
 #include "pubforge/jats/mentions.hpp"
+#include "pubforge/text/mentions.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,7 @@ namespace {
 using Panels = std::vector<std::string>;
 
 Panels panels(const std::string& reference, const std::string& number, const std::string& following = "") {
-    return panels_for_figure(parse_panel_references(reference, following), number);
+    return text::panels_named(reference_with_panels(reference, following), number);
 }
 
 TEST(MentionsTest, RangesAndListsOfPanelsAreExpanded) {
@@ -35,6 +36,13 @@ TEST(MentionsTest, PanelsSplitOffByMarkupAreReadFromTheFollowingText) {
     EXPECT_EQ(panels("Fig. 3", "3", " (c, d)."), (Panels{"c", "d"}));
     EXPECT_EQ(panels("Figure 3", "3", " and more"), Panels{});
     EXPECT_EQ(panels("Figure 3", "3", " (n = 12)"), Panels{});
+    EXPECT_EQ(panels("Figure 3", "3", "A, and"), Panels{"A"});
+}
+
+TEST(MentionsTest, AnXrefThatNamesOnlyPanelsGetsThemForItsTarget) {
+    EXPECT_EQ(panels("B", "2"), Panels{"B"});
+    EXPECT_EQ(panels("C–E", "4"), (Panels{"C", "D", "E"}));
+    EXPECT_EQ(panels("Supplementary", "4"), Panels{});
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ struct FigureReference {
 std::vector<FigureReference> find_figure_references(std::string_view text);
 
 // The panels a reference's text names for figure `number` (for JATS xrefs whose
-// text is "Fig. 2B" or just "2B"); empty when none.
+// text is "Fig. 2B", just "2B", or only the panels "B"); empty when none.
 std::vector<std::string> panels_named(std::string_view reference_text, const std::string& number);
 
 // [begin, end) of the sentence of `text` that holds the byte range [from, to): sentences end
