@@ -211,7 +211,7 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
             skip_spaces(s, q);
             std::string next;
             if (!read_number(s, q, next)) break;
-            const std::string& last = ref.figures.back().number;
+            const std::string last = ref.figures.back().number;  // a copy: push_back below may move it
             // Only short numbers make a range: std::stoi throws on "1-99999999999".
             if (range && !last.empty() && last.size() <= 6 && is_digit(last[0]) && is_digit(next[0]) && next.size() <= 6) {
                 const int from = std::stoi(last);
