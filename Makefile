@@ -45,7 +45,7 @@ bench: build
 # The whole build and ctest suite under AddressSanitizer + UBSan (any UB report fails its test).
 sanitize:
 	ASAN_OPTIONS=$(SANITIZE_ASAN_OPTIONS) UBSAN_OPTIONS=$(SANITIZE_UBSAN_OPTIONS) \
-	  $(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DPUBFORGE_SANITIZE=ON -DPUBFORGE_BENCH=OFF"
+	  $(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DPUBFORGE_SANITIZE=ON"
 
 # Builds every libFuzzer target with clang (ASan + UBSan) in build-fuzz and runs each, one at a
 # time, for FUZZ_SECONDS from the fixtures (tests/fuzz/run.sh); fails if any finds a bug.
