@@ -53,7 +53,12 @@ std::string glyph_name_to_utf8(std::string glyph) {
         podofo::append_utf8(out, static_cast<unsigned>(std::strtoul(glyph.c_str() + 1, nullptr, 16)));
         return out;
     }
-    const unsigned cp = swap_unit(PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(PoDoFo::PdfName(glyph)));
+    unsigned cp = swap_unit(PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(PoDoFo::PdfName(glyph)));
+    // PoDoFo's (old) glyph list gives the letter-like symbols Ohm, Kelvin and Angstrom sign, which
+    // Unicode normalisation (NFC) replaces by the letters: "Omega" is written as the Greek letter.
+    if (cp == 0x2126) cp = 0x03A9;
+    else if (cp == 0x212A) cp = 0x004B;
+    else if (cp == 0x212B) cp = 0x00C5;
     if (cp) podofo::append_utf8(out, cp);
     return out;
 }

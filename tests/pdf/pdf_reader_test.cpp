@@ -227,6 +227,35 @@ TEST_F(PdfReaderTest, LargePictureWithASmallPrintBlockUnderItIsAnUnlabelledFigur
             EXPECT_EQ(paragraph["text"].get<std::string>().find("drawing of the laboratory"), std::string::npos);
 }
 
+// Two table captions side by side in two columns: the right one's short last line shares a baseline
+// with a line of the left one, which must not end the left caption as if it were a table row.
+TEST_F(PdfReaderTest, CaptionBesideAnotherCaptionIsNotCutAsATableRow) {
+    const std::string bytes = write_pdf({[](PageWriter& page) {
+        page.paragraph(72, 60, kBody, 9, 11);
+        page.paragraph(320, 60, kBody, 9, 11);
+        page.paragraph(72, 110, {"Table 2. Median of the indices of the researchers in the", "three areas, estimated from different sources and",
+                                 "with the p-values of comparing the sources for", "each area and of comparing the areas."}, 8, 10);
+        page.paragraph(320, 110, {"Table 3. Results of the multiple comparison tests", "between sources in every area and between areas",
+                                  "in each source."}, 8, 10);
+        for (int row = 0; row < 4; ++row) {
+            const double top = 160 + row * 11;
+            page.text(72, top, row ? "Source " + std::to_string(row) : "Source", 8);
+            page.text(200, top, row ? std::to_string(10 + row) : "Median", 8);
+            page.text(320, top, row ? "Area " + std::to_string(row) : "Area", 8);
+            page.text(460, top, row ? "0.0" + std::to_string(row) : "p", 8);
+        }
+        page.paragraph(72, 240, kBody, 9, 11);
+        page.paragraph(320, 240, kBody, 9, 11);
+    }});
+    const Record record = parse_pdf(source(bytes), store);
+    ASSERT_EQ(record["tables"].size(), 2u) << record["tables"].dump(1);
+    EXPECT_EQ(record["tables"][0]["caption"]["text"],
+              "Median of the indices of the researchers in the three areas, estimated from different sources and with "
+              "the p-values of comparing the sources for each area and of comparing the areas.");
+    EXPECT_EQ(record["tables"][1]["caption"]["text"],
+              "Results of the multiple comparison tests between sources in every area and between areas in each source.");
+}
+
 TEST_F(PdfReaderTest, TruncatedAndGarbageFilesGiveSpecificCodes) {
     const std::string whole = write_pdf({two_column_page});
     for (size_t keep : {whole.size() / 2, size_t{40}}) {
