@@ -121,7 +121,7 @@ void add_mentions(Record& record) {
         for (const auto& paragraph : section["paragraphs"]) {
             const std::string& text = paragraph["text"].get_ref<const std::string&>();
             for (const text::FigureReference& reference : text::find_figure_references(text)) {
-                const auto [from, to] = text::sentence_around(text, reference.begin);
+                const auto [from, to] = text::sentence_around(text, reference.begin, reference.end);
                 for (const text::ReferencedFigure& referenced : reference.figures)
                     for (auto& figure : record["figures"]) {
                         if (text::figure_number(figure.value("label", "")) != referenced.number) continue;
