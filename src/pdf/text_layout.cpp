@@ -245,7 +245,8 @@ enum class HyphenJoin { Remove, Keep, KeepSpace };
 // - a continuation that is not lower case is not the rest of a word ("Anti-" + "Inflammatory");
 // - "and"/"or" after it is a suspended hyphen ("pre- and post-treatment"), space kept.
 HyphenJoin hyphen_join(const std::string& text, const std::string& line) {
-    const size_t head_start = text.find_last_of(' ') == std::string::npos ? 0 : text.find_last_of(' ') + 1;
+    const size_t space = text.find_last_of(' ');
+    const size_t head_start = space == std::string::npos ? 0 : space + 1;
     const std::string head = text.substr(head_start, text.size() - 1 - head_start);  // without the final hyphen
     const std::string tail = line.substr(0, line.find(' '));
     size_t tail_letters = 0;
