@@ -235,6 +235,8 @@ Kind parse_kind(const std::string& name) {
 
 std::string kind_name(Kind kind) { return kKindNames.at(kind); }
 
+Units default_units(Kind kind) { return kind == Kind::Subfigures ? Units::Panels : Units::Figures; }
+
 void ExportOptions::validate() const {
     image.validate();
     if (filters.year_min && filters.year_max && *filters.year_min > *filters.year_max)
