@@ -44,6 +44,7 @@ struct Loader::State {
 
     void commit_batch() {
         if (!batch) return;
+        writer.flush_search();
         LoadCounts total = committed;
         total.inserted += pending.inserted;
         total.updated += pending.updated;
@@ -90,6 +91,7 @@ void Loader::add(const Record& record) {
     if (!s.batch) s.batch = std::make_unique<Transaction>(s.archive.db());
     {
         Savepoint savepoint(s.archive.db(), "record");
+        const detail::RecordWriter::SearchMark mark = s.writer.search_mark();
         try {
             const bool existed = s.writer.remove(record["id"].get<std::string>());
             s.writer.insert(record, s.provenance_id);
@@ -97,6 +99,7 @@ void Loader::add(const Record& record) {
             ++(existed ? s.pending.updated : s.pending.inserted);
         } catch (const Error& e) {
             if (e.fatal()) throw;
+            s.writer.rollback_search(mark);
             s.rejects.add(record_name(record, s.options.input_name), "archive", e);
             ++s.pending.rejected;
         }

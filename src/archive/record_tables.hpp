@@ -11,7 +11,7 @@
 
 namespace pubforge::archive::detail {
 
-// How a record field is stored in its column. A field is moved into its column only
+// How a record field is stored in its column. A field goes into its column only
 // when it has a non-null value of this kind; otherwise it stays in the row's `extra`
 // JSON, which is what makes the round trip exact (absent vs null vs empty).
 enum class Kind {
@@ -58,19 +58,44 @@ public:
     bool remove(const std::string& article_id);
     void insert(const Record& record, std::int64_t provenance_id);
 
+    // Full-text rows are held back and written by flush_search(), once per transaction:
+    // FTS5 writes out its pending terms at every savepoint, so writing them per record
+    // (each record has its own savepoint) would cost a segment per record.
+    struct SearchMark {
+        size_t rows = 0, deletes = 0;
+        std::int64_t next_rowid = 0;
+    };
+    SearchMark search_mark() const { return {pending_search_.size(), pending_deletes_.size(), next_search_rowid_}; }
+    // Forgets what was held back since `mark` (the record's savepoint was rolled back).
+    void rollback_search(const SearchMark& mark);
+    // Writes the held-back deletes and rows; call inside the transaction, before commit.
+    void flush_search();
+
 private:
     Statement& statement(const std::string& sql);
     // `keys` holds the parent's key values and, for the articles row, the supplied columns.
-    void insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
+    void insert_row(const TableSpec& spec, const nlohmann::json& row, std::map<std::string, nlohmann::json> keys,
                     std::int64_t position);
     // A column path split at '/', computed once per spec column for the life of the writer.
     const std::vector<std::string>& path_parts(const char* path);
     std::string insert_sql(const TableSpec& spec);
-    nlohmann::json take_image(nlohmann::json& rest, const char* path);
+    // Stores the image object's row (once per sha256) and returns its sha256; null when
+    // `image` is absent or not an image object (it then stays in the row's `extra`).
+    nlohmann::json image_sha256(const nlohmann::json* image);
     // Inserts the record's full-text rows; returns their rowid range (nulls when none).
     std::pair<nlohmann::json, nlohmann::json> insert_search_rows(const Record& record);
 
+    struct PendingSearchRow {
+        std::int64_t rowid;
+        std::string text;
+        const char* kind;
+        std::string article_id, figure_id;
+    };
     Database& db_;
+    std::vector<PendingSearchRow> pending_search_;
+    std::vector<std::pair<std::int64_t, std::int64_t>> pending_deletes_;  // rowid ranges of replaced articles
+    std::int64_t first_pending_rowid_ = 0;  // 0: nothing held back, rowids not yet read
+    std::int64_t next_search_rowid_ = 0;
     std::map<const TableSpec*, Statement> inserts_;
     std::map<const char*, std::vector<std::string>> paths_;
 };

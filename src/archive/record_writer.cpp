@@ -1,4 +1,7 @@
 // Writes one article record into the archive's tables, driven by the spec in record_specs.cpp.
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <sstream>
 
 #include "pubforge/core/error.hpp"
@@ -34,28 +37,43 @@ bool is_image(const nlohmann::json& image) {
            field("bytes").is_number_integer();
 }
 
-// Moves the value at the path `parts` out of `rest` when `accept` says so, dropping
-// parent objects the move left empty; returns null when the value stays.
-template <typename Accept>
-nlohmann::json take(nlohmann::json& rest, const std::vector<std::string>& parts, Accept accept) {
-    nlohmann::json* chain[8] = {&rest};  // record paths are at most a few levels deep
-    size_t depth = 1;
-    for (size_t i = 0; i + 1 < parts.size() && depth < 8; ++i) {
-        nlohmann::json& parent = *chain[depth - 1];
-        if (!parent.is_object()) return nullptr;
-        const auto found = parent.find(parts[i]);
-        if (found == parent.end() || !found->is_object()) return nullptr;
-        chain[depth++] = &*found;
+using Path = std::vector<std::string>;
+
+// The value at `parts` in `row`, or null when a level is missing or not an object.
+const nlohmann::json* find_path(const nlohmann::json& row, const Path& parts) {
+    const nlohmann::json* node = &row;
+    for (const std::string& part : parts) {
+        if (!node->is_object()) return nullptr;
+        const auto found = node->find(part);
+        if (found == node->end()) return nullptr;
+        node = &*found;
     }
-    if (depth != parts.size()) return nullptr;
-    nlohmann::json& parent = *chain[depth - 1];
-    if (!parent.is_object()) return nullptr;
-    const auto found = parent.find(parts.back());
-    if (found == parent.end() || !accept(*found)) return nullptr;
-    nlohmann::json value = std::move(*found);
-    parent.erase(found);
-    for (size_t i = depth - 1; i > 0 && chain[i]->empty(); --i) chain[i - 1]->erase(parts[i - 1]);
-    return value;
+    return node;
+}
+
+// `node` (an object) without the fields at the `consumed` paths (from level `depth`),
+// and without the objects that only held consumed fields: what a row keeps as `extra`.
+// Only what stays is copied, so the large arrays that went to child tables never are.
+nlohmann::json without(const nlohmann::json& node, const std::vector<const Path*>& consumed, size_t depth) {
+    nlohmann::json out = nlohmann::json::object();
+    std::vector<const Path*> below;
+    for (auto field = node.begin(); field != node.end(); ++field) {
+        below.clear();
+        bool whole = false;
+        for (const Path* path : consumed)
+            if ((*path)[depth] == field.key()) {
+                if (path->size() == depth + 1) whole = true;
+                else below.push_back(path);
+            }
+        if (whole) continue;
+        if (below.empty()) {
+            out[field.key()] = field.value();
+            continue;
+        }
+        nlohmann::json rest = without(field.value(), below, depth + 1);
+        if (!rest.empty()) out[field.key()] = std::move(rest);
+    }
+    return out;
 }
 
 // An array becomes rows only when it is non-empty and every element has the row
@@ -106,17 +124,17 @@ std::string RecordWriter::insert_sql(const TableSpec& spec) {
     return sql;
 }
 
-nlohmann::json RecordWriter::take_image(nlohmann::json& rest, const char* path) {
-    nlohmann::json image = take(rest, path_parts(path), is_image);
-    if (image.is_null()) return nullptr;
+nlohmann::json RecordWriter::image_sha256(const nlohmann::json* image) {
+    if (!image || !is_image(*image)) return nullptr;
+    const nlohmann::json& i = *image;
     statement("INSERT OR IGNORE INTO images (sha256, format, width, height, bytes) VALUES (?, ?, ?, ?, ?)")
-        .bind_all(image["sha256"], image["format"], image["width"], image["height"], image["bytes"])
+        .bind_all(i["sha256"], i["format"], i["width"], i["height"], i["bytes"])
         .run();
-    return image["sha256"];
+    return i["sha256"];
 }
 
-void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::map<std::string, nlohmann::json> keys,
-                              std::int64_t position) {
+void RecordWriter::insert_row(const TableSpec& spec, const nlohmann::json& row,
+                              std::map<std::string, nlohmann::json> keys, std::int64_t position) {
     auto found = inserts_.find(&spec);
     if (found == inserts_.end()) found = inserts_.emplace(&spec, db_.prepare(insert_sql(spec))).first;
     Statement& insert = found->second;
@@ -133,31 +151,36 @@ void RecordWriter::insert_row(const TableSpec& spec, nlohmann::json row, std::ma
         insert.bind(index++, row).run();
         return;
     }
-    // Derived values come from the row as given, before fields are moved out of it.
-    std::vector<nlohmann::json> derived;
-    for (const Column& column : spec.columns)
-        if (column.kind == Kind::Derived) derived.push_back(column.derive(row));
-    nlohmann::json& rest = row;  // fields are moved out as they land in columns; what remains is `extra`
-    size_t next_derived = 0;
+    // A field lands in its column only when it has the column's kind; the paths that
+    // did are left out of `extra`, everything else stays there as written.
+    std::vector<const Path*> consumed;
     for (const Column& column : spec.columns) {
         nlohmann::json value;
-        if (column.kind == Kind::Derived) value = std::move(derived[next_derived++]);
-        else if (column.kind == Kind::Image) value = take_image(rest, column.path);
-        else value = take(rest, path_parts(column.path), [&](const nlohmann::json& v) { return matches(v, column.kind); });
-        if (column.kind == Kind::Json && !value.is_null()) value = value.dump();
+        if (column.kind == Kind::Derived) {
+            value = column.derive(row);
+        } else {
+            const Path& path = path_parts(column.path);
+            const nlohmann::json* field = find_path(row, path);
+            if (column.kind == Kind::Image) value = image_sha256(field);
+            else if (field && matches(*field, column.kind)) value = column.kind == Kind::Json ? nlohmann::json(field->dump()) : *field;
+            if (!value.is_null()) consumed.push_back(&path);
+        }
         if (spec.child_key_from && std::string(column.name) == spec.child_key_from) keys[spec.child_key_as] = value;
         insert.bind(index++, value);
     }
     if (spec.child_key_from && std::string(spec.child_key_from) == "position") keys[spec.child_key_as] = position;
-    std::vector<std::pair<const TableSpec*, nlohmann::json>> children;
+    std::vector<std::pair<const TableSpec*, const nlohmann::json*>> children;
     for (const TableSpec* child : spec.children) {
-        nlohmann::json rows =
-            take(rest, path_parts(child->array), [&](const nlohmann::json& v) { return is_row_array(v, *child); });
-        if (!rows.is_null()) children.emplace_back(child, std::move(rows));
+        const Path& path = path_parts(child->array);
+        const nlohmann::json* rows = find_path(row, path);
+        if (!rows || !is_row_array(*rows, *child)) continue;
+        children.emplace_back(child, rows);
+        consumed.push_back(&path);
     }
+    const nlohmann::json rest = without(row, consumed, 0);
     insert.bind(index, rest.empty() ? nlohmann::json() : nlohmann::json(rest.dump())).run();
-    for (auto& [child, rows] : children)
-        for (size_t i = 0; i < rows.size(); ++i) insert_row(*child, std::move(rows[i]), keys, static_cast<std::int64_t>(i));
+    for (const auto& [child, rows] : children)
+        for (size_t i = 0; i < rows->size(); ++i) insert_row(*child, (*rows)[i], keys, static_cast<std::int64_t>(i));
 }
 
 bool RecordWriter::remove(const std::string& article_id) {
@@ -173,20 +196,27 @@ bool RecordWriter::remove(const std::string& article_id) {
     while (remove.step()) {
     }
     remove.reset();
-    if (!first.is_null())
-        statement("DELETE FROM search WHERE rowid BETWEEN ? AND ?").bind_all(first, last).run();
+    if (first.is_number_integer() && last.is_number_integer())
+        pending_deletes_.emplace_back(first.get<std::int64_t>(), last.get<std::int64_t>());
     return true;
 }
 
 std::pair<nlohmann::json, nlohmann::json> RecordWriter::insert_search_rows(const Record& record) {
+    if (!first_pending_rowid_) {
+        // Rowids are given explicitly so the article row can hold its range before the rows exist.
+        Statement& max = statement("SELECT coalesce(max(rowid), 0) FROM search");
+        max.step();
+        first_pending_rowid_ = next_search_rowid_ = max.column_json(0).get<std::int64_t>() + 1;
+        max.reset();
+    }
     const std::string& id = record["id"].get_ref<const std::string&>();
-    Statement& add = statement("INSERT INTO search (text, kind, article_id, figure_id) VALUES (?, ?, ?, ?)");
     std::int64_t first = 0, last = 0;
     const auto add_text = [&](const nlohmann::json* text, const char* kind, const nlohmann::json* figure_id) {
         if (!text || !text->is_string() || text->get_ref<const std::string&>().empty()) return;
-        add.bind(1, text->get_ref<const std::string&>()).bind(2, kind).bind(3, id);
-        add.bind(4, figure_id && figure_id->is_string() ? figure_id->get_ref<const std::string&>() : std::string()).run();
-        last = db_.last_insert_rowid();
+        last = next_search_rowid_++;
+        pending_search_.push_back({last, text->get_ref<const std::string&>(), kind, id,
+                                   figure_id && figure_id->is_string() ? figure_id->get_ref<const std::string&>()
+                                                                      : std::string()});
         if (!first) first = last;
     };
     const auto field = [](const nlohmann::json& object, const char* name) -> const nlohmann::json* {
@@ -212,9 +242,40 @@ std::pair<nlohmann::json, nlohmann::json> RecordWriter::insert_search_rows(const
                         if (!body.empty()) body += '\n';
                         body += text->get_ref<const std::string&>();
                     }
-    const nlohmann::json body_text = std::move(body);
-    add_text(&body_text, "body", nullptr);
+    if (!body.empty()) {
+        const nlohmann::json body_text = std::move(body);
+        add_text(&body_text, "body", nullptr);
+    }
     return {first ? nlohmann::json(first) : nlohmann::json(), last ? nlohmann::json(last) : nlohmann::json()};
+}
+
+void RecordWriter::rollback_search(const SearchMark& mark) {
+    pending_search_.resize(std::min(pending_search_.size(), mark.rows));
+    pending_deletes_.resize(std::min(pending_deletes_.size(), mark.deletes));
+    next_search_rowid_ = mark.next_rowid;
+    if (!mark.next_rowid) first_pending_rowid_ = 0;
+}
+
+void RecordWriter::flush_search() {
+    // Ranges below the held-back rowids are rows written by earlier transactions; the
+    // others name held-back rows of an article replaced within this one, never written.
+    std::vector<std::pair<std::int64_t, std::int64_t>> replaced;
+    for (const auto& range : pending_deletes_) {
+        if (first_pending_rowid_ && range.first >= first_pending_rowid_) replaced.push_back(range);
+        else statement("DELETE FROM search WHERE rowid BETWEEN ? AND ?").bind_all(range.first, range.second).run();
+    }
+    std::sort(replaced.begin(), replaced.end());
+    const auto is_replaced = [&](std::int64_t rowid) {
+        auto after = std::upper_bound(replaced.begin(), replaced.end(), std::make_pair(rowid, INT64_MAX));
+        return after != replaced.begin() && std::prev(after)->second >= rowid;
+    };
+    Statement& add = statement("INSERT INTO search (rowid, text, kind, article_id, figure_id) VALUES (?, ?, ?, ?, ?)");
+    for (const PendingSearchRow& row : pending_search_)
+        if (!is_replaced(row.rowid))
+            add.bind(1, row.rowid).bind(2, row.text).bind(3, row.kind).bind(4, row.article_id).bind(5, row.figure_id).run();
+    pending_search_.clear();
+    pending_deletes_.clear();
+    first_pending_rowid_ = next_search_rowid_ = 0;
 }
 
 void RecordWriter::insert(const Record& record, std::int64_t provenance_id) {

@@ -49,8 +49,8 @@ MentionCounts attach_mentions(const json& sections, Floats& floats) {
                 if (targets.empty()) continue;
                 const size_t start = xref["start"], end = xref["end"];
                 const std::string reference = xref.value("text", "");
-                const auto panels = parse_panel_references(reference, std::string_view(text).substr(end, 32));
-                const auto [s, e] = sentence_around(text, start, end);
+                const std::string with_panels = reference_with_panels(reference, std::string_view(text).substr(end, 32));
+                const auto [s, e] = text::sentence_around(text, start, end);
                 for (size_t target : targets) {
                     json& figure = floats.figures[target];
                     const std::string number = text::figure_number(figure.value("label", ""));
@@ -60,7 +60,7 @@ MentionCounts attach_mentions(const json& sections, Floats& floats) {
                                                   {"start", start},
                                                   {"end", end},
                                                   {"text", reference},
-                                                  {"panels", panels_for_figure(panels, number)}});
+                                                  {"panels", text::panels_named(with_panels, number)}});
                 }
             }
         }

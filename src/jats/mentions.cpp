@@ -1,7 +1,6 @@
-// Panel letters in figure references ("Figure 2B–D") and sentence boundaries around a mention.
+// Panel letters that JATS markup splits off a figure xref ("<xref>Figure 2</xref>B"), joined back to it.
 #include "pubforge/jats/mentions.hpp"
 
-#include <algorithm>
 #include <cctype>
 
 namespace pubforge::jats {
@@ -18,91 +17,27 @@ size_t dash_at(std::string_view text, size_t i) {
     return 0;
 }
 
-enum class TokenKind { Number, Letter, Word, Dash, Other };
-struct Token {
-    TokenKind kind;
-    std::string text;
-};
-
-std::vector<Token> tokenize(std::string_view text) {
-    std::vector<Token> tokens;
-    size_t i = 0;
-    while (i < text.size()) {
-        if (const size_t dash = dash_at(text, i)) {
-            tokens.push_back({TokenKind::Dash, ""});
+// True when `inside` (a bracket's content) is a list of single panel letters:
+// "c", "c, d", "b–d", "a and c".
+bool is_panel_list(std::string_view inside) {
+    bool any = false;
+    for (size_t i = 0; i < inside.size();) {
+        if (is_alpha(inside[i])) {
+            size_t j = i;
+            while (j < inside.size() && is_alpha(inside[j])) ++j;
+            const std::string_view word = inside.substr(i, j - i);
+            if (word.size() == 1) any = true;
+            else if (word != "and") return false;
+            i = j;
+        } else if (const size_t dash = dash_at(inside, i)) {
             i += dash;
-        } else if (is_digit(text[i])) {
-            size_t j = i;
-            while (j < text.size() && is_digit(text[j])) ++j;
-            tokens.push_back({TokenKind::Number, std::string(text.substr(i, j - i))});
-            i = j;
-        } else if (is_alpha(text[i])) {
-            size_t j = i;
-            while (j < text.size() && is_alpha(text[j])) ++j;
-            const std::string word(text.substr(i, j - i));
-            if (word.size() == 1 && (word == "S" || word == "s") && j < text.size() && is_digit(text[j])) {
-                // "S2": a supplementary figure number, not panel S.
-                size_t k = j;
-                while (k < text.size() && is_digit(text[k])) ++k;
-                tokens.push_back({TokenKind::Number, "S" + std::string(text.substr(j, k - j))});
-                i = k;
-                continue;
-            }
-            if (word == "to" || word == "through") tokens.push_back({TokenKind::Dash, ""});
-            else tokens.push_back({word.size() == 1 ? TokenKind::Letter : TokenKind::Word, word});
-            i = j;
-        } else {
-            // Separators (spaces, commas, brackets, "&") and any non-ASCII byte.
-            const bool space = text[i] == ' ';
-            if (!space) tokens.push_back({TokenKind::Other, std::string(1, text[i])});
+        } else if (inside[i] == ',' || inside[i] == ' ') {
             ++i;
+        } else {
+            return false;
         }
     }
-    return tokens;
-}
-
-void add_panel(std::vector<std::string>& panels, const std::string& panel) {
-    if (std::find(panels.begin(), panels.end(), panel) == panels.end()) panels.push_back(panel);
-}
-
-// Expands "B" "–" "D" into B, C, D (same case, forward, at most the alphabet).
-void add_range(std::vector<std::string>& panels, char from, char to) {
-    if (std::isupper(static_cast<unsigned char>(from)) != std::isupper(static_cast<unsigned char>(to)) || to < from) {
-        add_panel(panels, std::string(1, from));
-        add_panel(panels, std::string(1, to));
-        return;
-    }
-    for (char c = from; c <= to; ++c) add_panel(panels, std::string(1, c));
-}
-
-std::vector<PanelReference> parse_tokens(const std::vector<Token>& tokens) {
-    std::vector<PanelReference> out;
-    auto current = [&]() -> PanelReference& {
-        if (out.empty()) out.push_back({});
-        return out.back();
-    };
-    for (size_t i = 0; i < tokens.size(); ++i) {
-        const Token& t = tokens[i];
-        if (t.kind == TokenKind::Number) {
-            out.push_back({t.text, {}});
-        } else if (t.kind == TokenKind::Letter) {
-            const bool range = i + 2 < tokens.size() && tokens[i + 1].kind == TokenKind::Dash &&
-                               tokens[i + 2].kind == TokenKind::Letter;
-            if (range) {
-                add_range(current().panels, t.text[0], tokens[i + 2].text[0]);
-                i += 2;
-            } else {
-                add_panel(current().panels, t.text);
-            }
-        } else if (t.kind == TokenKind::Word && !out.empty() && !out.back().panels.empty()) {
-            // "and", "or" continue a panel list; other words ("supplement") end it.
-            if (t.text != "and" && t.text != "or") out.push_back({});
-        }
-    }
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const PanelReference& r) { return r.number.empty() && r.panels.empty(); }),
-              out.end());
-    return out;
+    return any;
 }
 
 // Panels written just after the reference: "B" glued to it, or "(c)" / " (c, d)".
@@ -114,89 +49,27 @@ std::string_view trailing_panels(std::string_view following) {
             if (is_alpha(following[j]) && j + 1 < following.size() && is_alpha(following[j + 1])) return {};
             j += dash_at(following, j) ? dash_at(following, j) : 1;
         }
+        while (j > 0 && following[j - 1] == ',') --j;
         return following.substr(0, j);
     }
-    size_t open = following[0] == '(' ? 0 : following.size() > 1 && following[0] == ' ' && following[1] == '(' ? 1 : std::string_view::npos;
+    const size_t open = following[0] == '(' ? 0
+                        : following.size() > 1 && following[0] == ' ' && following[1] == '(' ? 1
+                                                                                               : std::string_view::npos;
     if (open == std::string_view::npos) return {};
-    const auto close = following.find(')', open);
+    const size_t close = following.find(')', open);
     if (close == std::string_view::npos || close - open > 24) return {};
     const std::string_view inside = following.substr(open + 1, close - open - 1);
-    for (const Token& t : tokenize(inside))
-        if (t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.text != "and")) return {};
-    return inside;
-}
-
-bool is_abbreviation(std::string_view word) {
-    static const std::vector<std::string_view> abbreviations{
-        "fig", "figs", "e.g", "i.e", "al", "vs", "ca", "approx", "eq", "eqs", "ref", "refs", "no", "nos", "dr",
-        "mr", "mrs", "ms", "prof", "st", "cf", "resp", "suppl", "supp", "tab", "sp", "spp", "var", "etc", "ext",
-        "vol", "pp", "inc", "ltd", "co", "dept", "univ", "approx", "min", "max", "av", "ave", "sec", "fig.s"};
-    std::string lower;
-    for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;  // an initial
-    return std::find(abbreviations.begin(), abbreviations.end(), lower) != abbreviations.end();
-}
-
-// True when text[i] ('.', '!' or '?') ends a sentence.
-bool ends_sentence(const std::string& text, size_t i) {
-    if (i + 2 >= text.size() || text[i + 1] != ' ') return false;
-    const unsigned char next = static_cast<unsigned char>(text[i + 2]);
-    if (!(std::isupper(next) || std::isdigit(next) || next == '(' || next == '[' || next == '"' || next >= 0x80))
-        return false;
-    if (text[i] != '.') return true;
-    size_t b = i;
-    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(') --b;
-    return !is_abbreviation(std::string_view(text).substr(b, i - b));
+    return is_panel_list(inside) ? inside : std::string_view{};
 }
 
 }  // namespace
 
-std::vector<PanelReference> parse_panel_references(std::string_view reference, std::string_view following) {
-    std::vector<Token> tokens = tokenize(reference);
-    const std::string_view extra = !tokens.empty() && tokens.back().kind == TokenKind::Number
-                                       ? trailing_panels(following)
-                                       : std::string_view{};
-    if (!extra.empty()) {
-        auto more = tokenize(extra);
-        tokens.insert(tokens.end(), more.begin(), more.end());
-    }
-    // Whatever precedes the first number ("Figure", "Figs.") names no panel.
-    const auto first_number =
-        std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == TokenKind::Number; });
-    if (first_number != tokens.end()) tokens.erase(tokens.begin(), first_number);
-    return parse_tokens(tokens);
-}
-
-std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& references,
-                                           const std::string& figure_number) {
-    std::vector<std::string> panels;
-    const bool single_number = std::count_if(references.begin(), references.end(),
-                                             [](const PanelReference& r) { return !r.number.empty(); }) <= 1;
-    for (const PanelReference& r : references)
-        if (single_number || r.number.empty() || r.number == figure_number)
-            for (const auto& p : r.panels) add_panel(panels, p);
-    return panels;
-}
-
-std::pair<size_t, size_t> sentence_around(const std::string& text, size_t from, size_t to) {
-    from = std::min(from, text.size());
-    to = std::min(std::max(to, from), text.size());
-    size_t start = 0;
-    for (size_t i = from; i > 0; --i) {
-        const size_t p = i - 1;
-        if ((text[p] == '.' || text[p] == '!' || text[p] == '?') && ends_sentence(text, p)) {
-            start = p + 2;
-            break;
-        }
-    }
-    size_t end = text.size();
-    for (size_t i = to; i < text.size(); ++i) {
-        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == text.size() || ends_sentence(text, i))) {
-            end = i + 1;
-            break;
-        }
-    }
-    return {start, end};
+std::string reference_with_panels(std::string_view reference, std::string_view following) {
+    std::string out(reference);
+    // Only a reference that ends in its figure number can have panels split off it.
+    if (out.empty() || !is_digit(out.back())) return out;
+    out += trailing_panels(following);
+    return out;
 }
 
 }  // namespace pubforge::jats

@@ -1,6 +1,7 @@
 // Figure references in running text: a small hand-written grammar over "Fig./Figure N[panels] (and|,|-) ...".
 #include "pubforge/text/mentions.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace pubforge::text {
@@ -230,50 +231,81 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
 std::vector<std::string> panels_named(std::string_view reference_text, const std::string& number) {
     std::vector<FigureReference> refs = find_figure_references(reference_text);
     if (refs.empty()) refs = find_figure_references("Fig. " + std::string(reference_text));
+    // An xref that shows panels only ("B", "C–E") names them in the figure it points to.
+    if (refs.empty() && !reference_text.empty() && (is_alpha(reference_text[0]) || reference_text[0] == '(') &&
+        !number.empty() && is_digit(number.back()) && number.find(' ') == std::string::npos)
+        refs = find_figure_references("Fig. " + number + std::string(reference_text));
+    const ReferencedFigure* only = nullptr;
+    size_t figures = 0;
     for (const FigureReference& r : refs)
-        for (const ReferencedFigure& f : r.figures)
-            if (f.number == number || refs.size() == 1) return f.panels;
-    return {};
+        for (const ReferencedFigure& f : r.figures) {
+            if (f.number == number) return f.panels;
+            only = &f;
+            ++figures;
+        }
+    // A reference to one figure whose number differs from the label's ("Fig. 2" for a
+    // figure labelled "Figure 2a") still names its panels for the figure it points to.
+    return figures == 1 ? only->panels : std::vector<std::string>{};
 }
 
-std::pair<size_t, size_t> sentence_around(std::string_view s, size_t at) {
-    auto is_end = [&](size_t p) {
-        if (s[p] != '.' && s[p] != '!' && s[p] != '?') return false;
-        if (p + 1 < s.size() && s[p + 1] != ' ') return false;
-        // "Fig. 2", "et al. (2010)", "e.g. the": abbreviations end no sentence.
-        size_t b = p;
-        while (b > 0 && is_alpha(s[b - 1])) --b;
-        const std::string_view word = s.substr(b, p - b);
-        static constexpr std::array<std::string_view, 8> abbreviations = {"fig", "figs", "al", "vs", "eg", "ie",
-                                                                          "ref", "approx"};
-        for (std::string_view a : abbreviations) {
-            if (word.size() != a.size()) continue;
-            bool same = true;
-            for (size_t k = 0; k < a.size() && same; ++k) same = lower(word[k]) == a[k];
-            if (same) return false;
-        }
-        if (word.size() == 1 && b > 0 && s[b - 1] == '.') return false;
-        size_t q = p + 1;
-        while (q < s.size() && s[q] == ' ') ++q;
-        return q >= s.size() || !is_lower(s[q]);
-    };
+namespace {
+
+// Abbreviations that end in a full stop without ending the sentence ("Fig. 2", "et al. (2010)").
+bool is_abbreviation(std::string_view word) {
+    static constexpr std::array<std::string_view, 43> abbreviations = {
+        "fig", "figs", "al", "vs", "ca", "approx", "eq", "eqs", "ref", "refs", "no", "nos", "dr", "mr", "mrs",
+        "ms", "prof", "st", "cf", "resp", "suppl", "supp", "tab", "sp", "spp", "var", "etc", "ext", "vol", "pp",
+        "inc", "ltd", "co", "dept", "univ", "min", "max", "av", "ave", "sec", "eg", "ie", "viz"};
+    if (word.size() == 1 && is_upper(word[0])) return true;  // an initial: "J. Smith"
+    // "e.g", "i.e", "U.S": a dotted abbreviation.
+    if (word.find('.') != std::string_view::npos) return true;
+    for (std::string_view a : abbreviations) {
+        if (word.size() != a.size()) continue;
+        bool same = true;
+        for (size_t k = 0; k < a.size() && same; ++k) same = lower(word[k]) == a[k];
+        if (same) return true;
+    }
+    return false;
+}
+
+// True when s[p] is a '.', '!' or '?' that ends a sentence: followed by the end of the
+// text, or by a space and a word that does not start in lower case, and not after an abbreviation.
+bool ends_sentence(std::string_view s, size_t p) {
+    if (s[p] != '.' && s[p] != '!' && s[p] != '?') return false;
+    if (p + 1 < s.size() && s[p + 1] != ' ') return false;
+    size_t q = p + 1;
+    while (q < s.size() && s[q] == ' ') ++q;
+    if (q < s.size() && is_lower(s[q])) return false;
+    if (s[p] != '.') return true;
+    size_t b = p;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '(') --b;
+    return !is_abbreviation(s.substr(b, p - b));
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> sentence_around(std::string_view s, size_t from, size_t to) {
+    from = std::min(from, s.size());
+    to = std::min(std::max(to, from), s.size());
     size_t begin = 0;
-    for (size_t p = at; p-- > 0;) {
-        if (is_end(p)) {
+    for (size_t p = from; p-- > 0;) {
+        if (ends_sentence(s, p)) {
             begin = p + 1;
             break;
         }
     }
     while (begin < s.size() && s[begin] == ' ') ++begin;
     size_t end = s.size();
-    for (size_t p = at; p < s.size(); ++p) {
-        if (is_end(p)) {
+    for (size_t p = to; p < s.size(); ++p) {
+        if (ends_sentence(s, p)) {
             end = p + 1;
             break;
         }
     }
     return {begin, end};
 }
+
+std::pair<size_t, size_t> sentence_around(std::string_view s, size_t at) { return sentence_around(s, at, at); }
 
 std::string figure_number(std::string_view label) {
     for (size_t i = 0; i < label.size(); ++i) {

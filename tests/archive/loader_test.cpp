@@ -37,6 +37,48 @@ TEST(LoaderTest, ReloadingReplacesArticlesWithoutDuplicates) {
     EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM provenance WHERE finished_at IS NOT NULL").get<int>(), 2);
 }
 
+// The full-text rows of a batch are written at its commit; an article replaced within
+// the batch, or replaced by a copy that is then rejected, must still be found exactly once.
+TEST(LoaderTest, FullTextFollowsReplacementsWithinOneBatch) {
+    ScratchDir dir;
+    Archive archive = Archive::open(dir.file("a.sqlite"), Archive::Mode::ReadWrite);
+    auto records = testing::synthetic_records(0, 3);
+    const auto matches = [&](const std::string& word) {
+        return archive.db().scalar("SELECT count(*) FROM search WHERE search MATCH '" + word + "'").get<int>();
+    };
+    RejectLog rejects;
+    Loader loader(archive, {}, rejects);
+    records[1]["title"] = "First title about amygdala";
+    loader.add(records[1]);
+    loader.add(records[0]);
+    auto replaced = records[1];
+    replaced["title"] = "Second title about cerebellum";
+    loader.add(replaced);
+    auto broken = records[0];
+    broken["title"] = "Broken copy about thalamus";
+    broken["figures"].push_back(broken["figures"][0]);  // duplicate figure id: rejected by a constraint
+    loader.add(broken);
+    const LoadCounts counts = loader.finish();
+    EXPECT_EQ(counts.inserted, 2u);
+    EXPECT_EQ(counts.updated, 1u);
+    EXPECT_EQ(counts.rejected, 1u);
+    EXPECT_EQ(matches("amygdala"), 0);
+    EXPECT_EQ(matches("cerebellum"), 1);
+    EXPECT_EQ(matches("thalamus"), 0);
+    // The rejected copy left the earlier version of its article and all of its rows.
+    const std::string title = records[0]["title"];
+    EXPECT_EQ((*get_record(archive, records[0]["id"]))["title"], title);
+    EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM search WHERE article_id = 'PMC1000000' AND kind = 'title'").get<int>(), 1);
+    // Every article's rowid range holds exactly its own rows.
+    EXPECT_EQ(archive.db()
+                  .scalar("SELECT count(*) FROM articles a JOIN search s ON s.rowid BETWEEN a.search_first AND "
+                          "a.search_last WHERE s.article_id <> a.id")
+                  .get<int>(),
+              0);
+    EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM search").get<int>(),
+              archive.db().scalar("SELECT sum(search_last - search_first + 1) FROM articles").get<int>());
+}
+
 TEST(LoaderTest, RejectsInvalidRecordsAndKeepsLoading) {
     ScratchDir dir;
     Archive archive = Archive::open(dir.file("a.sqlite"), Archive::Mode::ReadWrite);

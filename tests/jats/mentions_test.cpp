@@ -1,4 +1,4 @@
-// Tests of figure references: panel letters named by a reference, and the sentence around a mention.
+// Tests of JATS figure references: the panel letters an xref and its following text name.
 #include "pubforge/jats/mentions.hpp"
 #include "pubforge/text/mentions.hpp"
 
@@ -10,7 +10,7 @@ namespace {
 using Panels = std::vector<std::string>;
 
 Panels panels(const std::string& reference, const std::string& number, const std::string& following = "") {
-    return panels_for_figure(parse_panel_references(reference, following), number);
+    return text::panels_named(reference_with_panels(reference, following), number);
 }
 
 TEST(MentionsTest, RangesAndListsOfPanelsAreExpanded) {
@@ -36,26 +36,13 @@ TEST(MentionsTest, PanelsSplitOffByMarkupAreReadFromTheFollowingText) {
     EXPECT_EQ(panels("Fig. 3", "3", " (c, d)."), (Panels{"c", "d"}));
     EXPECT_EQ(panels("Figure 3", "3", " and more"), Panels{});
     EXPECT_EQ(panels("Figure 3", "3", " (n = 12)"), Panels{});
+    EXPECT_EQ(panels("Figure 3", "3", "A, and"), Panels{"A"});
 }
 
-TEST(MentionsTest, FigureNumbersComeFromLabels) {
-    EXPECT_EQ(text::figure_number("Figure 3"), "3");
-    EXPECT_EQ(text::figure_number("Fig. S2."), "S2");
-    EXPECT_EQ(text::figure_number("Figura 12"), "12");
-    EXPECT_EQ(text::figure_number("Scheme"), "");
-}
-
-TEST(MentionsTest, SentencesEndAtFullStopsButNotAtAbbreviations) {
-    const std::string text = "Cells grew. As shown in Fig. 2 by Smith et al. the effect (e.g. in Figure 3B) is large. Next.";
-    const size_t at = text.find("Figure 3B");
-    const auto [start, end] = sentence_around(text, at, at + 9);
-    EXPECT_EQ(text.substr(start, end - start),
-              "As shown in Fig. 2 by Smith et al. the effect (e.g. in Figure 3B) is large.");
-    const auto [s2, e2] = sentence_around(text, 0, 5);
-    EXPECT_EQ(text.substr(s2, e2 - s2), "Cells grew.");
-    const std::string open = "No full stop (Figure 1)";
-    const auto [s3, e3] = sentence_around(open, 14, 22);
-    EXPECT_EQ(open.substr(s3, e3 - s3), open);
+TEST(MentionsTest, AnXrefThatNamesOnlyPanelsGetsThemForItsTarget) {
+    EXPECT_EQ(panels("B", "2"), Panels{"B"});
+    EXPECT_EQ(panels("C–E", "4"), (Panels{"C", "D", "E"}));
+    EXPECT_EQ(panels("Supplementary", "4"), Panels{});
 }
 
 }  // namespace

@@ -84,5 +84,18 @@ TEST(MentionsTest, FigureNumberFromLabel) {
     EXPECT_EQ(figure_number("Scheme"), "");
 }
 
+TEST(MentionsTest, SentenceAroundARangeSkipsAbbreviationsInsideAndAround) {
+    const std::string text = "Cells grew. As shown in Fig. 2 by Smith et al. the effect (e.g. in Figure 3B) is large. Next.";
+    const size_t at = text.find("Figure 3B");
+    const auto [start, end] = sentence_around(text, at, at + 9);
+    EXPECT_EQ(text.substr(start, end - start),
+              "As shown in Fig. 2 by Smith et al. the effect (e.g. in Figure 3B) is large.");
+    const auto [s2, e2] = sentence_around(text, 0, 5);
+    EXPECT_EQ(text.substr(s2, e2 - s2), "Cells grew.");
+    const std::string open = "No full stop (Figure 1)";
+    const auto [s3, e3] = sentence_around(open, 14, 22);
+    EXPECT_EQ(open.substr(s3, e3 - s3), open);
+}
+
 }  // namespace
 }  // namespace pubforge::text

@@ -1,33 +1,16 @@
-// In-text figure mentions: the panel letters a reference names, and the sentence it sits in.
+// In-text figure mentions in JATS: the reference an xref makes, with panel letters the markup split off it.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace pubforge::jats {
 
-// One figure number and the panels named with it: "2B-D" -> {"2", {"B","C","D"}}.
-struct PanelReference {
-    std::string number;  // "2", "S1"; empty when the text names panels only ("B and C")
-    std::vector<std::string> panels;
-};
-
-// Parses a reference as written: "Figure 2B–D" -> [{2, B C D}]; "Figs. 1A and 3C" ->
-// [{1, A}, {3, C}]; "Fig. 4(a, b)" -> [{4, a b}]. `following` is the paragraph
-// text right after the reference, read when the markup split the panels off
-// ("<xref>Figure 2</xref>B" or "<xref>Fig. 2</xref> (c)").
-std::vector<PanelReference> parse_panel_references(std::string_view reference, std::string_view following = {});
-
-// Panels a reference names for the figure numbered `figure_number` (the number in
-// its label), or for its only figure when the reference names one; deduplicated, in order.
-std::vector<std::string> panels_for_figure(const std::vector<PanelReference>& references,
-                                           const std::string& figure_number);
-
-// [start, end) of the sentence of `text` that holds the byte range [from, to):
-// sentences end at . ! ? followed by a space and a capital, digit or bracket,
-// except after abbreviations (Fig., e.g., et al., single initials).
-std::pair<size_t, size_t> sentence_around(const std::string& text, size_t from, size_t to);
+// The reference text of an xref with the panel letters written just after it appended,
+// ready for text::panels_named: ("Figure 2", "B–D), and") -> "Figure 2B–D";
+// ("Fig. 3", " (c, d).") -> "Fig. 3c, d". `following` is the paragraph text right
+// after the xref; it is read only when it starts with glued letters or a short
+// bracket of panel letters ("(n = 12)" is not one).
+std::string reference_with_panels(std::string_view reference, std::string_view following);
 
 }  // namespace pubforge::jats

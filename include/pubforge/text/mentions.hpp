@@ -27,10 +27,15 @@ struct FigureReference {
 std::vector<FigureReference> find_figure_references(std::string_view text);
 
 // The panels a reference's text names for figure `number` (for JATS xrefs whose
-// text is "Fig. 2B" or just "2B"); empty when none.
+// text is "Fig. 2B", just "2B", or only the panels "B"); empty when none.
 std::vector<std::string> panels_named(std::string_view reference_text, const std::string& number);
 
-// [begin, end) of the sentence of `text` holding offset `at`.
+// [begin, end) of the sentence of `text` that holds the byte range [from, to): sentences end
+// at . ! ? followed by the end or by a space and a word not in lower case, except after
+// abbreviations ("Fig.", "e.g.", "et al.", initials). The range itself may hold full stops.
+std::pair<size_t, size_t> sentence_around(std::string_view text, size_t from, size_t to);
+
+// The sentence holding offset `at`.
 std::pair<size_t, size_t> sentence_around(std::string_view text, size_t at);
 
 // The number in a figure label: "Figure 3" -> "3", "Fig. S2" -> "S2", "Figura 1." -> "1",
