@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
@@ -34,6 +35,14 @@ OutputFolder::OutputFolder(std::string root, bool overwrite) : root_(std::move(r
     }
     fs::create_directories(root_, ec);
     if (ec) throw Error("io.write", "cannot create " + root_ + ": " + ec.message(), true);
+}
+
+OutputFolder::~OutputFolder() {
+    if (finished_) return;
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator entry(root_, ec), end; !ec && entry != end; entry.increment(ec)) entries.push_back(entry->path());
+    for (const auto& entry : entries) fs::remove_all(entry, ec);
 }
 
 void OutputFolder::write(const std::string& relative, std::string_view bytes) {
@@ -87,6 +96,7 @@ void OutputFolder::write_manifest(nlohmann::json manifest) {
         files.push_back({{"path", relative}, {"sha256", digest.first}, {"bytes", digest.second}});
     manifest["files"] = std::move(files);
     write_file_atomic(path("manifest.json"), manifest.dump(2) + "\n");
+    finished_ = true;
 }
 
 struct TarWriter::Impl {

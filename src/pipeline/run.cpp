@@ -153,6 +153,7 @@ void write_exports(Context& ctx) {
         const auto started = Clock::now();
         exporter::ExportOptions options = ctx.options.export_options;
         options.kind = exporter::parse_kind(kind_name);
+        options.units = exporter::default_units(options.kind);
         options.jobs = ctx.options.jobs;
         options.overwrite = true;
         if (options.kind == exporter::Kind::Requests && options.requests.model.empty())
