@@ -21,3 +21,9 @@ target_link_libraries(pubforge_deps INTERFACE
 # GIF: OpenCV 4.6 cannot read it; giflib (libgif-dev) decodes the first frame (docs/crop.md).
 find_package(GIF REQUIRED)
 target_link_libraries(pubforge_deps INTERFACE GIF::GIF)
+
+# FreeType (libfreetype-dev, already under PoDoFo) reads built-in encodings of embedded fonts
+# (docs/pdf.md). Only src/pdf/font_program.cpp includes its headers, so the include path stays on that file.
+find_package(Freetype REQUIRED)
+target_link_libraries(pubforge_deps INTERFACE ${FREETYPE_LIBRARIES})
+set_source_files_properties(${PROJECT_SOURCE_DIR}/src/pdf/font_program.cpp PROPERTIES INCLUDE_DIRECTORIES "${FREETYPE_INCLUDE_DIRS}")

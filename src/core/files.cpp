@@ -1,8 +1,11 @@
-// Whole-file reads and crash-safe writes.
+// Whole-file reads, crash-safe writes, and the clean-up of what killed writers left.
 #include "pubforge/core/files.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -28,20 +31,52 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     return bytes;
 }
 
-static std::string temp_name(const std::string& path) {
-    return path + ".tmp-" + std::to_string(::getpid());
+namespace {
+
+const std::string& host_name() {
+    static const std::string name = [] {
+        char buffer[256] = {};
+        if (::gethostname(buffer, sizeof buffer - 1) != 0 || !buffer[0]) return std::string("localhost");
+        std::string host(buffer);
+        for (char& c : host)
+            if (c == '/' || c == '.') c = '_';  // a file name part, and '.' keeps "<name>.tmp-" unambiguous
+        return host;
+    }();
+    return name;
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes) {
-    AtomicFile file(path);
+std::string temp_name(const std::string& path, const std::string& temp_dir) {
+    static std::atomic<std::uint64_t> counter{0};
+    const std::string name = temp_dir.empty() ? path : temp_dir + "/" + fs::path(path).filename().string();
+    return name + ".tmp-" + host_name() + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+// The pid of a temporary of this host ("x.jpg.tmp-<host>-<pid>-<n>"), or 0 when the name is not one.
+pid_t temporary_owner(const std::string& name) {
+    const std::string marker = ".tmp-" + host_name() + "-";
+    const size_t at = name.rfind(marker);
+    if (at == std::string::npos) return 0;
+    const std::string rest = name.substr(at + marker.size());
+    const size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || dash + 1 == rest.size()) return 0;
+    for (size_t i = 0; i < rest.size(); ++i)
+        if (i != dash && !std::isdigit(static_cast<unsigned char>(rest[i]))) return 0;
+    return static_cast<pid_t>(std::stoll(rest.substr(0, dash)));
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, std::string_view bytes, const std::string& temp_dir) {
+    AtomicFile file(path, temp_dir);
     file.write(bytes);
     file.commit();
 }
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temp_path_(temp_name(path_)) {
-    const auto parent = fs::path(path_).parent_path();
+AtomicFile::AtomicFile(std::string path, const std::string& temp_dir)
+    : path_(std::move(path)), temp_path_(temp_name(path_, temp_dir)) {
     std::error_code ec;
-    if (!parent.empty()) fs::create_directories(parent, ec);
+    for (const fs::path& dir : {fs::path(path_).parent_path(), fs::path(temp_dir)})
+        if (!dir.empty()) fs::create_directories(dir, ec);
     file_ = std::fopen(temp_path_.c_str(), "wb");
     if (!file_) throw Error("io.write", "cannot create " + temp_path_ + ": " + std::strerror(errno), true);
 }
@@ -67,6 +102,19 @@ void AtomicFile::commit() {
         std::remove(temp_path_.c_str());
         throw Error("io.write", "cannot move " + temp_path_ + " into place: " + std::strerror(errno), true);
     }
+}
+
+size_t remove_stale_temporaries(const std::string& dir) {
+    size_t removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const pid_t owner = temporary_owner(it->path().filename().string());
+        // kill(pid, 0) probes without signalling: ESRCH means no such process.
+        if (owner <= 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+        std::error_code remove_error;
+        if (fs::is_regular_file(it->path(), remove_error) && fs::remove(it->path(), remove_error)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace pubforge

@@ -55,9 +55,13 @@ StoredImage ImageStore::put(std::string_view bytes) {
     const StoredImage image = describe_image(bytes);
     const std::string path = path_of(image);
     std::error_code ec;
-    if (!fs::exists(path, ec)) write_file_atomic(path, bytes);
+    // Temporaries go to one folder of their own, so a killed writer's leftovers are
+    // found without walking the millions of files below STORE/ab/cd.
+    if (!fs::exists(path, ec)) write_file_atomic(path, bytes, temp_dir());
     return image;
 }
+
+size_t ImageStore::remove_stale_temporaries() const { return pubforge::remove_stale_temporaries(temp_dir()); }
 
 bool ImageStore::contains(const StoredImage& image) const {
     std::error_code ec;

@@ -1,15 +1,12 @@
 // The export driver: articles in id order -> filters -> items -> images (in parallel) -> dedupe, cap, split -> sink.
 #include "pubforge/export/exporter.hpp"
 
-#include <tbb/parallel_pipeline.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <deque>
 #include <set>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/pipeline/ordered.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter {
@@ -170,32 +167,13 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
                   detail::ItemSink& sink, ExportSummary& summary, const Progress& progress) {
     ItemProducer producer(source, options, summary, progress);
     ItemAcceptor acceptor(options, summary, sink);
-    const int jobs = std::max(1, options.jobs);
-    tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
-    tbb::task_arena arena(jobs);
-    // The same serial-in-order / parallel / serial-in-order shape as pipeline::for_each_ordered,
-    // typed for export work items.
-    arena.execute([&] {
-        tbb::parallel_pipeline(
-            static_cast<size_t>(jobs) * 4,
-            tbb::make_filter<void, std::shared_ptr<Work>>(tbb::filter_mode::serial_in_order,
-                                                          [&](tbb::flow_control& control) -> std::shared_ptr<Work> {
-                                                              auto work = std::make_shared<Work>();
-                                                              if (!producer.next(work->item)) {
-                                                                  control.stop();
-                                                                  return nullptr;
-                                                              }
-                                                              return work;
-                                                          }) &
-                tbb::make_filter<std::shared_ptr<Work>, std::shared_ptr<Work>>(
-                    tbb::filter_mode::parallel,
-                    [&](std::shared_ptr<Work> work) {
-                        prepare(*work, store, options);
-                        return work;
-                    }) &
-                tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order,
-                                                              [&](std::shared_ptr<Work> work) { acceptor.accept(*work); }));
-    });
+    pipeline::for_each_ordered<Work, Work>(
+        options.jobs, [&](Work& work) { return producer.next(work.item); },
+        [&](Work& work) {
+            prepare(work, store, options);
+            return std::move(work);
+        },
+        [&](Work& work) { acceptor.accept(work); });
     acceptor.finish_article();
 }
 
@@ -234,6 +212,8 @@ Kind parse_kind(const std::string& name) {
 }
 
 std::string kind_name(Kind kind) { return kKindNames.at(kind); }
+
+Units default_units(Kind kind) { return kind == Kind::Subfigures ? Units::Panels : Units::Figures; }
 
 void ExportOptions::validate() const {
     image.validate();

@@ -55,6 +55,33 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
                      static_cast<uchar>(sum[2] / count));
 }
 
+// 1 where some channel differs from the background colour by more than the tolerance,
+// else 0: one SIMD pass (inRange, inversion and masking to 0/1 were three full passes).
+cv::Mat foreground_mask(const cv::Mat& bgr, const cv::Vec3b& background) {
+    cv::Mat mask(bgr.size(), CV_8U);
+    const cv::v_uint8x16 back0 = cv::v_setall_u8(background[0]), back1 = cv::v_setall_u8(background[1]),
+                         back2 = cv::v_setall_u8(background[2]);
+    const cv::v_uint8x16 tolerance = cv::v_setall_u8(kBackgroundTolerance), one = cv::v_setall_u8(1);
+    for (int y = 0; y < bgr.rows; ++y) {
+        const uchar* in = bgr.ptr<uchar>(y);
+        uchar* out = mask.ptr<uchar>(y);
+        int x = 0;
+        for (; x + 16 <= bgr.cols; x += 16) {
+            cv::v_uint8x16 c0, c1, c2;
+            cv::v_load_deinterleave(in + 3 * x, c0, c1, c2);
+            const cv::v_uint8x16 largest =
+                cv::v_max(cv::v_max(cv::v_absdiff(c0, back0), cv::v_absdiff(c1, back1)), cv::v_absdiff(c2, back2));
+            cv::v_store(out + x, (largest > tolerance) & one);
+        }
+        for (; x < bgr.cols; ++x) {
+            const int largest = std::max({std::abs(in[3 * x] - background[0]), std::abs(in[3 * x + 1] - background[1]),
+                                          std::abs(in[3 * x + 2] - background[2])});
+            out[x] = largest > kBackgroundTolerance ? 1 : 0;
+        }
+    }
+    return mask;
+}
+
 struct LineStats {
     std::vector<int> content;  // foreground pixels on the line
     std::vector<int> spread;   // max - min gray over the middle of the line
@@ -220,14 +247,6 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
 
 constexpr int kSeamWindow = 5;
 
-// Where the colour averaged over kSeamWindow pixels jumps against the next window, for
-// the whole figure at once (integral images of 0/1 maps): the seam search of every box
-// at every cut level then only adds up columns, instead of blurring its box again.
-struct SeamMaps {
-    cv::Mat across_columns;  // integral of [window at x vs window at x + kSeamWindow differ], per row
-    cv::Mat across_rows;     // the same between rows y and y + kSeamWindow, per column
-};
-
 // floor((sum + 2) / 5), i.e. cv::blur's rounded mean of five pixels (a fifth is never a
 // half), as a 16-bit multiply-high: exact for sums up to 5 * 255.
 inline cv::v_uint16x8 mean_of_five(const cv::v_uint16x8& sum) {
@@ -267,19 +286,24 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
     return means;
 }
 
-// Integral image of the 0/1 map "the window mean jumps by more than 30 in some channel
-// between position i and i + kSeamWindow" (columns when vertical, else rows).
-cv::Mat jump_integral(const cv::Mat& colour, bool vertical) {
-    const cv::Mat means = window_means(colour, vertical);
-    const int rows = vertical ? colour.rows : colour.rows - kSeamWindow;
-    const int cols = vertical ? colour.cols - kSeamWindow : colour.cols;
+// For each position i across `box` (columns when vertical, else rows): on how many of
+// its lines the colour averaged over kSeamWindow pixels jumps by more than 30 in some
+// channel between i and i + kSeamWindow. Only boxes that could hold a seam ask, so
+// figures of charts on paper never pay for it; the box's window means read the pixels
+// just outside it (copyMakeBorder on a view), as a whole-figure map would.
+std::vector<int> jump_counts(const cv::Mat& colour, const cv::Rect& box, bool vertical) {
+    const cv::Mat means = window_means(colour(box), vertical);
+    const int rows = vertical ? box.height : box.height - kSeamWindow;
+    const int cols = vertical ? box.width - kSeamWindow : box.width;
+    std::vector<int> counts(static_cast<size_t>(std::max(0, vertical ? cols : rows)), 0);
+    if (rows <= 0 || cols <= 0) return counts;
     const size_t partner = vertical ? 3 * kSeamWindow : means.step * kSeamWindow;  // bytes to the compared pixel
     const cv::v_uint8x16 threshold = cv::v_setall_u8(30), one = cv::v_setall_u8(1);
-    cv::Mat jumps(rows, cols, CV_8U);
+    std::vector<uchar> jumps(static_cast<size_t>(cols));
     for (int y = 0; y < rows; ++y) {
         const uchar* a = means.ptr<uchar>(y);
         const uchar* b = a + partner;
-        uchar* out = jumps.ptr<uchar>(y);
+        uchar* out = jumps.data();
         int x = 0;
         for (; x + 16 <= cols; x += 16) {
             cv::v_uint8x16 a0, a1, a2, b0, b1, b2;
@@ -294,39 +318,49 @@ cv::Mat jump_integral(const cv::Mat& colour, bool vertical) {
                                           std::abs(a[3 * x + 2] - b[3 * x + 2])});
             out[x] = largest > 30 ? 1 : 0;
         }
+        if (vertical) {
+            for (int i = 0; i < cols; ++i) counts[static_cast<size_t>(i)] += out[i];
+        } else {
+            int jumped = 0;
+            for (int i = 0; i < cols; ++i) jumped += out[i];
+            counts[static_cast<size_t>(y)] = jumped;
+        }
     }
-    cv::Mat integral;
-    cv::integral(jumps, integral, CV_32S);
-    return integral;
-}
-
-SeamMaps make_seam_maps(const Canvas& canvas) {
-    SeamMaps maps;
-    if (canvas.colour.cols > kSeamWindow) maps.across_columns = jump_integral(canvas.colour, true);
-    if (canvas.colour.rows > kSeamWindow) maps.across_rows = jump_integral(canvas.colour, false);
-    return maps;
+    return counts;
 }
 
 // A straight seam where two touching panels meet: a column (or row) across which the
 // colour averaged over a few pixels on each side jumps on most lines, between two
 // densely filled sides. Averaging first keeps textures from looking like seams.
-int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, bool vertical, int min_side) {
+// True when both sides of the line at `seam` (box coordinates) are densely filled.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
+    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
+    const double area = static_cast<double>(first.area());
+    return rect_sum(canvas.foreground_sum, first) >= 0.7 * area && rect_sum(canvas.foreground_sum, second) >= 0.7 * area;
+}
+
+int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
     const int across = vertical ? box.width : box.height;
     if (across < 2 * min_side + 2) return -1;
-    const cv::Mat& jumps = vertical ? maps.across_columns : maps.across_rows;
-    if (jumps.empty()) return -1;
     const int length = vertical ? box.height : box.width;
     const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in `sums` -> first column of the second side
     // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
     // border under a micrograph) changes colour along a straight line too, but touching
     // panels are not three times longer than they are wide.
     const int shortest_side = std::max(min_side, length / 3);
+    // Both sides must be filled (photographs, micrographs), not a chart's axis on white;
+    // a box where no line could pass this is never scanned for jumps.
+    const int strip = std::max(2, min_side / 4);
+    bool possible = false;
+    for (int seam = std::max(shortest_side, offset); seam <= across - shortest_side && !possible; ++seam)
+        possible = filled_both_sides(canvas, box, vertical, seam, strip);
+    if (!possible) return -1;
     // sums[i]: lines of the box on which the window ending before i + offset differs from the one starting there.
-    std::vector<int> sums(static_cast<size_t>(across - kSeamWindow));
-    for (int i = 0; i < static_cast<int>(sums.size()); ++i) {
-        const cv::Rect line = vertical ? cv::Rect(box.x + i, box.y, 1, box.height) : cv::Rect(box.x, box.y + i, box.width, 1);
-        sums[static_cast<size_t>(i)] = static_cast<int>(rect_sum(jumps, line));
-    }
+    const std::vector<int> sums = jump_counts(canvas.colour, box, vertical);
+    if (sums.empty()) return -1;
     int best = -1;
     double best_fraction = 0.0;
     const int positions = static_cast<int>(sums.size());
@@ -344,19 +378,10 @@ int find_seam(const Canvas& canvas, const SeamMaps& maps, const cv::Rect& box, b
     std::vector<int> all = sums;
     std::nth_element(all.begin(), all.begin() + static_cast<long>(all.size() / 2), all.end());
     if (best_fraction < 3.0 * all[all.size() / 2] / length) return -1;
-    // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
-    const int strip = std::max(2, min_side / 4);
-    const cv::Rect first = vertical ? cv::Rect(box.x + best - strip, box.y, strip, box.height)
-                                    : cv::Rect(box.x, box.y + best - strip, box.width, strip);
-    const cv::Rect second = vertical ? cv::Rect(box.x + best, box.y, strip, box.height)
-                                     : cv::Rect(box.x, box.y + best, box.width, strip);
-    const double area = static_cast<double>(first.area());
-    if (rect_sum(canvas.foreground_sum, first) < 0.7 * area) return -1;
-    if (rect_sum(canvas.foreground_sum, second) < 0.7 * area) return -1;
-    return best;
+    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
 }
 
-void cut(const Canvas& canvas, const SeamMaps& maps, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
+void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
     box = trim(canvas, box);
     if (box.area() == 0) return;
     const int min_side = min_panel_side(canvas.gray.size());
@@ -385,20 +410,20 @@ void cut(const Canvas& canvas, const SeamMaps& maps, cv::Rect box, const std::st
                                                              : (gaps.back().ruled ? "separator-line" : "gutter");
             const cv::Rect piece = rows ? cv::Rect(box.x, box.y + start, box.width, end - start)
                                         : cv::Rect(box.x + start, box.y, end - start, box.height);
-            if (piece.area() > 0) cut(canvas, maps, piece, piece_method, depth + 1, out);
+            if (piece.area() > 0) cut(canvas, piece, piece_method, depth + 1, out);
             if (i < gaps.size()) start = gaps[i].end;
         }
         return;
     }
     for (const bool vertical : {true, false}) {
-        const int seam = find_seam(canvas, maps, box, vertical, min_side);
+        const int seam = find_seam(canvas, box, vertical, min_side);
         if (seam < 0) continue;
         const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
                                         : cv::Rect(box.x, box.y, box.width, seam);
         const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
                                          : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
-        cut(canvas, maps, first, "edge", depth + 1, out);
-        cut(canvas, maps, second, "edge", depth + 1, out);
+        cut(canvas, first, "edge", depth + 1, out);
+        cut(canvas, second, "edge", depth + 1, out);
         return;
     }
     out.push_back({box, method});
@@ -426,15 +451,7 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
     canvas.background = estimate_background(working);
     cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
     cv::transpose(canvas.gray, canvas.gray_columns);
-    // Background = every channel within the tolerance of the background colour.
-    const cv::Vec3b back = canvas.background;
-    const auto bound = [&](int offset) {
-        return cv::Scalar(std::clamp(back[0] + offset, 0, 255), std::clamp(back[1] + offset, 0, 255),
-                          std::clamp(back[2] + offset, 0, 255));
-    };
-    cv::Mat is_background;
-    cv::inRange(working, bound(-kBackgroundTolerance), bound(kBackgroundTolerance), is_background);
-    cv::bitwise_and(~is_background, cv::Scalar(1), canvas.foreground);
+    canvas.foreground = foreground_mask(working, canvas.background);
     cv::integral(canvas.foreground, canvas.foreground_sum, CV_32S);
     const bool fits_32_bits = static_cast<double>(working.total()) * 255.0 < 2e9;
     cv::integral(canvas.gray, canvas.gray_sum, fits_32_bits ? CV_32S : CV_64F);
@@ -443,8 +460,7 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
 
 std::vector<Region> cut_regions(const Canvas& canvas) {
     std::vector<Region> regions;
-    const SeamMaps maps = make_seam_maps(canvas);
-    cut(canvas, maps, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
+    cut(canvas, cv::Rect(0, 0, canvas.gray.cols, canvas.gray.rows), "whole", 0, regions);
     return regions;
 }
 

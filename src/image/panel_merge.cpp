@@ -79,9 +79,9 @@ std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canva
         Region* owner = nearest_compatible(piece.box, big);
         if (owner && distance_between(piece.box, owner->box) <= 3.0 * side) {
             owner->box |= piece.box;
-        } else if (piece.box.area() >= side * side) {
+        } else if (piece.box.area() >= side * side && std::min(piece.box.width, piece.box.height) >= side / 2) {
             big.push_back(piece);  // a lone small panel far from everything else
-        }  // else: a speck, dropped
+        }  // else: a speck, or a line of text spanning several panels (a caption printed into the image)
     }
     merge_overlapping(big);
     return big;

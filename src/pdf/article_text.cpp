@@ -5,6 +5,8 @@
 #include <cctype>
 #include <regex>
 
+#include "pubforge/text/mentions.hpp"
+
 namespace pubforge::pdf {
 namespace {
 
@@ -19,59 +21,15 @@ bool looks_like_heading(const Block& block, double body_font_size) {
     return bold || block.font_size > body_font_size + 0.9;
 }
 
-bool is_abstract_heading(const std::string& text) {
+const std::regex& abstract_heading() {
     static const std::regex pattern(R"(^(Abstract|ABSTRACT|Summary|SUMMARY|Resumo|RESUMO|Resumen|RESUMEN)\b[\s.:—-]*)");
-    return std::regex_search(text, pattern);
+    return pattern;
 }
+
+bool is_abstract_heading(const std::string& text) { return std::regex_search(text, abstract_heading()); }
 
 std::string strip_abstract_heading(const std::string& text) {
-    static const std::regex pattern(R"(^(Abstract|ABSTRACT|Summary|SUMMARY|Resumo|RESUMO|Resumen|RESUMEN)\b[\s.:—-]*)");
-    return std::regex_replace(text, pattern, "", std::regex_constants::format_first_only);
-}
-
-// Sentence around [start, end): from the previous ". X" boundary to the next one.
-std::string sentence_around(const std::string& text, size_t start, size_t end) {
-    size_t from = 0;
-    for (size_t i = start; i > 1; --i)
-        if ((text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!') && text[i - 1] == ' ' &&
-            std::isupper(static_cast<unsigned char>(text[i]))) {
-            from = i;
-            break;
-        }
-    size_t to = text.size();
-    for (size_t i = end; i + 2 < text.size(); ++i)
-        if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i + 1] == ' ' &&
-            std::isupper(static_cast<unsigned char>(text[i + 2]))) {
-            to = i + 1;
-            break;
-        }
-    return text.substr(from, to - from);
-}
-
-std::vector<std::string> panel_letters(const std::string& spec) {
-    std::vector<std::string> panels;
-    char previous = 0;
-    bool range = false;
-    for (size_t i = 0; i < spec.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(spec[i]);
-        if (std::isalpha(c)) {
-            const char upper = static_cast<char>(std::toupper(c));
-            if (range && previous && upper > previous && upper - previous < 26)
-                for (char p = static_cast<char>(previous + 1); p < upper; ++p) panels.emplace_back(1, p);
-            panels.emplace_back(1, upper);
-            previous = upper;
-            range = false;
-        } else if (c == '-' || (c == 0xE2 && i + 2 < spec.size())) {  // '-' or an en dash
-            range = true;
-            if (c == 0xE2) i += 2;
-        }
-    }
-    return panels;
-}
-
-std::string number_of_label(const std::string& label) {
-    const size_t space = label.find_last_of(' ');
-    return space == std::string::npos ? "" : label.substr(space + 1);
+    return std::regex_replace(text, abstract_heading(), "", std::regex_constants::format_first_only);
 }
 
 }  // namespace
@@ -157,29 +115,25 @@ void add_body(Record& record, const std::vector<PageLayout>& pages, const BlockS
 }
 
 void add_mentions(Record& record) {
-    static const std::regex pattern(
-        R"(\b(Supplementary\s+)?(Figs?\.|Figures?|FIGS?\.|FIGURES?|Figuras?|FIGURAS?)\s*(S?\d+)((?:[A-Za-z](?![A-Za-z]))(?:\s*(?:[-,]|–|and)\s*[A-Za-z](?![A-Za-z]))*)?)");
+    // One reading of references and sentences for JATS and PDF: the text module's.
     for (auto& figure : record["figures"]) figure["mentions"] = nlohmann::json::array();
     for (const auto& section : record["sections"]) {
         for (const auto& paragraph : section["paragraphs"]) {
-            const std::string text = paragraph["text"];
-            for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it) {
-                const std::smatch& m = *it;
-                const std::string number = (m[1].matched ? "S" : "") + m[3].str();
-                for (auto& figure : record["figures"]) {
-                    if (number_of_label(figure.value("label", "")) != number) continue;
-                    const auto start = static_cast<size_t>(m.position(0));
-                    const auto end = start + static_cast<size_t>(m.length(0));
-                    nlohmann::json mention = {{"paragraph", paragraph["id"]},
-                                              {"section", section["title"]},
-                                              {"sentence", sentence_around(text, start, end)},
-                                              {"start", start},
-                                              {"end", end},
-                                              {"text", m.str(0)},
-                                              {"panels", panel_letters(m[4].str())}};
-                    figure["mentions"].push_back(std::move(mention));
-                    break;
-                }
+            const std::string& text = paragraph["text"].get_ref<const std::string&>();
+            for (const text::FigureReference& reference : text::find_figure_references(text)) {
+                const auto [from, to] = text::sentence_around(text, reference.begin, reference.end);
+                for (const text::ReferencedFigure& referenced : reference.figures)
+                    for (auto& figure : record["figures"]) {
+                        if (text::figure_number(figure.value("label", "")) != referenced.number) continue;
+                        figure["mentions"].push_back({{"paragraph", paragraph["id"]},
+                                                      {"section", section["title"]},
+                                                      {"sentence", text.substr(from, to - from)},
+                                                      {"start", reference.begin},
+                                                      {"end", reference.end},
+                                                      {"text", reference.text},
+                                                      {"panels", referenced.panels}});
+                        break;
+                    }
             }
         }
     }

@@ -24,7 +24,7 @@ std::string find_doi(const std::vector<std::string>& texts);
 void add_body(Record& record, const std::vector<PageLayout>& pages, const BlockSet& skip, double body_font_size,
               const std::string& title);
 
-// Adds figure.mentions from body paragraphs that cite "Figure 2B", "Fig. 3", "Table 1"...
+// Adds figure.mentions from body paragraphs that cite "Figure 2B", "Figs. 3 and 4" (text::find_figure_references).
 void add_mentions(Record& record);
 
 }  // namespace pubforge::pdf

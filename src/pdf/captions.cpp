@@ -49,10 +49,15 @@ bool starts_note(const std::string& line) {
     return std::regex_search(line, pattern);
 }
 
-// A line that shares its baseline with text in another block to its right or left is a table row.
+std::optional<CaptionLabel> match_label_start(const Block& block) {
+    return block.lines.empty() ? std::nullopt : match_caption_label(block.lines.front().text);
+}
+
+// A line that shares its baseline with text in another block to its right or left is a table row;
+// the lines of another caption (the next column's, side by side with this one) are not cells.
 bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line) {
     for (size_t b = 0; b < page.blocks.size(); ++b) {
-        if (b == block_index) continue;
+        if (b == block_index || match_label_start(page.blocks[b])) continue;
         for (const Line& other : page.blocks[b].lines) {
             if (std::abs(other.box.y1 - line.box.y1) > 0.3 * line.font_size) continue;
             // Cells are short; a long neighbour is the other column's running text.

@@ -1,7 +1,10 @@
 // Figure regions from images, vector drawings and whitespace, paired with captions by position on the page.
 #include "pubforge/pdf/figure_layout.hpp"
 
+#include "pubforge/core/record.hpp"
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -291,6 +294,54 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
         placed.push_back(std::move(figure));
     }
     return placed;
+}
+
+std::vector<UnlabelledFigure> find_unlabelled_figures(const PageContent& content, const PageLayout& layout,
+                                                      const std::vector<PlacedFigure>& placed,
+                                                      const std::vector<Caption>& captions, double body_font_size) {
+    std::set<size_t> used_images, caption_blocks;
+    for (const PlacedFigure& figure : placed) used_images.insert(figure.images.begin(), figure.images.end());
+    for (const Caption& c : captions)
+        if (c.page == layout.number) caption_blocks.insert(c.block);
+    std::vector<UnlabelledFigure> found;
+    for (size_t i = 0; i < content.images.size(); ++i) {
+        const ImagePlacement& image = content.images[i];
+        const Box box = image.box.intersected({0, 0, content.width, content.height});
+        // Pictures, not logos, icons or decorations: a quarter of the page wide and a sixth high.
+        if (used_images.count(i) || !is_figure_image(image) || box.width() < 0.25 * layout.width ||
+            box.height() < layout.height / 6)
+            continue;
+        for (size_t b = 0; b < layout.blocks.size(); ++b) {
+            const Block& block = layout.blocks[b];
+            if (caption_blocks.count(b) || block.lines.empty()) continue;
+            const double gap = block.box.y0 - box.y1;
+            const double slack = 0.1 * box.width();
+            if (gap < -2 || gap > 2.5 * block.font_size) continue;
+            if (block.box.x0 < box.x0 - slack || block.box.x1 > box.x1 + slack) continue;
+            // Caption type: smaller than the body, a few sentences, starting and ending like one.
+            const std::string text = normalize_space(block.text());
+            const size_t words = count_words(text);
+            if (block.font_size >= body_font_size - 0.25 || words < 4 || words > 120 || text.back() != '.' ||
+                !std::isupper(static_cast<unsigned char>(text[0])))
+                continue;
+            UnlabelledFigure figure;
+            figure.caption.label.kind = "figure";
+            figure.caption.text = text;
+            figure.caption.page = layout.number;
+            figure.caption.block = b;
+            figure.caption.box = block.box;
+            figure.caption.font_size = block.font_size;
+            figure.figure.box = box;
+            figure.figure.images = {i};
+            figure.figure.has_raster = true;
+            figure.figure.found_graphics = true;
+            used_images.insert(i);
+            caption_blocks.insert(b);
+            found.push_back(std::move(figure));
+            break;
+        }
+    }
+    return found;
 }
 
 }  // namespace pubforge::pdf

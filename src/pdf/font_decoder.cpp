@@ -1,9 +1,12 @@
 // Font decoding: ToUnicode CMaps first, then simple encodings with Differences, then CID/Type0 code spaces.
 #include "pubforge/pdf/font_decoder.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 
+#include "pubforge/pdf/font_program.hpp"
 #include "podofo_util.hpp"
 
 namespace pubforge::pdf {
@@ -50,7 +53,12 @@ std::string glyph_name_to_utf8(std::string glyph) {
         podofo::append_utf8(out, static_cast<unsigned>(std::strtoul(glyph.c_str() + 1, nullptr, 16)));
         return out;
     }
-    const unsigned cp = swap_unit(PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(PoDoFo::PdfName(glyph)));
+    unsigned cp = swap_unit(PoDoFo::PdfDifferenceEncoding::NameToUnicodeID(PoDoFo::PdfName(glyph)));
+    // PoDoFo's (old) glyph list gives the letter-like symbols Ohm, Kelvin and Angstrom sign, which
+    // Unicode normalisation (NFC) replaces by the letters: "Omega" is written as the Greek letter.
+    if (cp == 0x2126) cp = 0x03A9;
+    else if (cp == 0x212A) cp = 0x004B;
+    else if (cp == 0x212B) cp = 0x00C5;
     if (cp) podofo::append_utf8(out, cp);
     return out;
 }
@@ -89,6 +97,20 @@ std::string base14_name(std::string name) {
                                      "Symbol", "ZapfDingbats"};
     for (const char* s : standard)
         if (name == s) return name;
+    return {};
+}
+
+// The embedded font program: Type 1 (/FontFile), TrueType (/FontFile2) or CFF/OpenType (/FontFile3).
+std::string font_program(const PdfObject* descriptor) {
+    for (const char* key : {"FontFile", "FontFile3", "FontFile2"}) {
+        const PdfObject* file = podofo::get(descriptor, key);
+        if (!file || !file->HasStream()) continue;
+        try {
+            return podofo::decoded_stream(file);
+        } catch (const PoDoFo::PdfError&) {
+            return {};  // an undecodable program: the font is read without its encoding
+        }
+    }
     return {};
 }
 
@@ -227,13 +249,17 @@ void FontDecoder::load_simple(const PdfObject* font, PoDoFo::PdfMemDocument& doc
     if (encoding && encoding->IsDictionary()) base_name = podofo::name(podofo::get(encoding, "BaseEncoding"));
     const PoDoFo::PdfEncoding* base = base_encoding(base_name);
     const std::string standard = base14_name(name_);
+    // Without a named base encoding, an embedded program's own encoding is the base (PDF 32000 9.6.6).
+    std::array<std::string, 256> builtin;
+    if (!base && subtype != "Type3") builtin = builtin_glyph_names(font_program(descriptor));
+    const bool has_builtin = std::any_of(builtin.begin(), builtin.end(), [](const std::string& n) { return !n.empty(); });
     bool guessed = false;
     if (!base) {
         if (standard == "Symbol") base = PoDoFo::PdfEncodingFactory::GlobalSymbolEncodingInstance();
         else if (standard == "ZapfDingbats") base = PoDoFo::PdfEncodingFactory::GlobalZapfDingbatsEncodingInstance();
         else if (subtype == "TrueType") base = PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance();
         else base = PoDoFo::PdfEncodingFactory::GlobalStandardEncodingInstance();
-        // A symbolic embedded font's built-in encoding lives in the font program, which we do not read.
+        // A symbolic font whose program names no glyphs: its codes are all there is.
         guessed = symbolic && standard.empty() && subtype != "Type3";
     }
     for (unsigned code = 0; code < 256; ++code) {
@@ -242,6 +268,12 @@ void FontDecoder::load_simple(const PdfObject* font, PoDoFo::PdfMemDocument& doc
         else if (guessed && code >= 32) podofo::append_utf8(simple_unicode_[code], code);
     }
     size_t unnamed = 0, named = 0;
+    for (unsigned code = 0; code < 256 && has_builtin; ++code) {
+        if (builtin[code].empty()) continue;
+        const std::string text = glyph_name_to_utf8(builtin[code]);
+        (text.empty() ? unnamed : named) += 1;
+        if (!text.empty()) simple_unicode_[code] = text;
+    }
     if (encoding && encoding->IsDictionary()) {
         long code = 0;
         for (const PdfObject* item : podofo::array_items(podofo::get(encoding, "Differences"))) {
@@ -257,7 +289,7 @@ void FontDecoder::load_simple(const PdfObject* font, PoDoFo::PdfMemDocument& doc
             }
         }
     }
-    low_confidence_ = to_unicode_.to_unicode.empty() && (guessed || unnamed > named);
+    low_confidence_ = to_unicode_.to_unicode.empty() && ((guessed && !has_builtin) || unnamed > named);
 
     const long first = static_cast<long>(podofo::number(podofo::get(font, "FirstChar")));
     const auto widths = podofo::numbers(podofo::get(font, "Widths"));

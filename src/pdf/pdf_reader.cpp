@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include <openssl/provider.h>
 #include <opencv2/core/utils/logger.hpp>
 
 #include "article_text.hpp"
@@ -20,13 +21,20 @@
 namespace pubforge::pdf {
 namespace {
 
-void silence_podofo() {
+// Once per process, before the first document: quiet libraries, and ciphers for old encryption.
+void prepare_libraries() {
     static std::once_flag once;
     std::call_once(once, [] {
         PoDoFo::PdfError::EnableDebug(false);
         PoDoFo::PdfError::EnableLogging(false);
         // OpenCV's decoders log to stderr (e.g. JPEG 2000 colour space notes); the library never prints.
         cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+        // PoDoFo decrypts the RC4 methods (PDF 1.1-1.6 "standard security", still common) through
+        // OpenSSL, whose 3.x moved RC4 into the "legacy" provider, not loaded by default. Loading a
+        // provider explicitly stops the implicit "default" one, so both are loaded. When the legacy
+        // module is missing, RC4 files are rejected as pdf.encrypted, as before.
+        OSSL_PROVIDER_load(nullptr, "legacy");
+        OSSL_PROVIDER_load(nullptr, "default");
     });
 }
 
@@ -106,7 +114,7 @@ struct PageData {
 }  // namespace
 
 Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions& options) {
-    silence_podofo();
+    prepare_libraries();
     const Deadline deadline(options.time_limit_seconds);
     PoDoFo::PdfMemDocument pdf;
     try {
@@ -168,7 +176,7 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
     if (glyphs == 0 && page_count > 0)
         add_warning(record, "pdf.no-text", "no text layer (scanned pages?): captions and body cannot be read");
     const double body_size = dominant_font_size(layouts);
-    const std::vector<Caption> captions = find_captions(layouts, body_size);
+    std::vector<Caption> captions = find_captions(layouts, body_size);
 
     // Metadata.
     const std::string title = find_title(layouts, info_title(pdf));
@@ -197,7 +205,13 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
     }
     for (PageData& page : pages) {
         deadline.check();
-        const std::vector<PlacedFigure> placed = place_figures(page.content, page.layout, captions, body_size);
+        std::vector<PlacedFigure> placed = place_figures(page.content, page.layout, captions, body_size);
+        for (UnlabelledFigure& unlabelled : find_unlabelled_figures(page.content, page.layout, placed, captions, body_size)) {
+            skip.insert({unlabelled.caption.page, unlabelled.caption.block});
+            captions.push_back(std::move(unlabelled.caption));
+            unlabelled.figure.caption = captions.size() - 1;
+            placed.push_back(std::move(unlabelled.figure));
+        }
         for (const PlacedFigure& figure : placed) {
             const Caption& caption = captions[figure.caption];
             caption_words += count_words(caption.text);

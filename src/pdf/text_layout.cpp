@@ -2,6 +2,7 @@
 #include "pubforge/pdf/text_layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -228,6 +229,39 @@ std::string expand_ligatures(const std::string& text) {
     return out;
 }
 
+namespace {
+
+bool is_ascii_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// How a line that ends in a hyphen joins the next one.
+enum class HyphenJoin { Remove, Keep, KeepSpace };
+
+// The hyphen is a hyphenation point (removed) unless the words around it show it is part of the text:
+// - a hyphenated compound is broken only at its own hyphens, so a hyphen elsewhere in the word
+//   before ("state-of-") or in the word after ("to-charge") makes this one real: "mass-to-charge";
+// - hyphenation leaves at least two letters before the break and three after it (TeX's
+//   \lefthyphenmin and \righthyphenmin, and word processors' minima), so "X-" + "ray" and
+//   "end-" + "to" are compounds;
+// - a continuation that is not lower case is not the rest of a word ("Anti-" + "Inflammatory");
+// - "and"/"or" after it is a suspended hyphen ("pre- and post-treatment"), space kept.
+HyphenJoin hyphen_join(const std::string& text, const std::string& line) {
+    const size_t space = text.find_last_of(' ');
+    const size_t head_start = space == std::string::npos ? 0 : space + 1;
+    const std::string head = text.substr(head_start, text.size() - 1 - head_start);  // without the final hyphen
+    const std::string tail = line.substr(0, line.find(' '));
+    size_t tail_letters = 0;
+    while (tail_letters < tail.size() && is_ascii_letter(tail[tail_letters])) ++tail_letters;
+    size_t head_letters = 0;
+    while (head_letters < head.size() && is_ascii_letter(head[head.size() - 1 - head_letters])) ++head_letters;
+    if (!std::islower(static_cast<unsigned char>(line[0]))) return HyphenJoin::Keep;
+    if (tail == "and" || tail == "or" || tail == "and/or") return HyphenJoin::KeepSpace;
+    if (head.find('-') != std::string::npos || tail.find('-') != std::string::npos) return HyphenJoin::Keep;
+    if (head_letters < 2 || tail_letters < 3) return HyphenJoin::Keep;
+    return HyphenJoin::Remove;
+}
+
+}  // namespace
+
 void append_line_text(std::string& text, const std::string& line) {
     if (line.empty()) return;
     if (text.empty()) {
@@ -235,13 +269,12 @@ void append_line_text(std::string& text, const std::string& line) {
         return;
     }
     const size_t n = text.size();
-    const bool hyphen = text[n - 1] == '-' && n >= 2 && std::isalpha(static_cast<unsigned char>(text[n - 2]));
-    if (hyphen && std::islower(static_cast<unsigned char>(line[0]))) {
-        text.pop_back();
-        text += line;
-        return;
+    const bool hyphen = text[n - 1] == '-' && n >= 2 && is_ascii_letter(text[n - 2]);
+    switch (hyphen ? hyphen_join(text, line) : HyphenJoin::KeepSpace) {
+        case HyphenJoin::Remove: text.pop_back(); break;
+        case HyphenJoin::Keep: break;
+        case HyphenJoin::KeepSpace: text += ' '; break;
     }
-    text += ' ';
     text += line;
 }
 

@@ -7,6 +7,7 @@ namespace pubforge::pipeline {
 
 size_t parse_batch(const std::vector<InputFile>& inputs, ImageStore& store, const ParseOptions& options, int jobs,
                    JsonlWriter& out, RejectLog& rejects) {
+    store.remove_stale_temporaries();  // what a killed earlier batch left half-stored
     size_t position = 0;
     size_t written = 0;
     for_each_ordered<InputFile>(

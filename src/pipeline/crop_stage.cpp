@@ -8,6 +8,7 @@ namespace pubforge::pipeline {
 
 size_t crop_batch(JsonlReader& in, ImageStore& store, const CropOptions& options, int jobs, JsonlWriter& out,
                   RejectLog& rejects) {
+    store.remove_stale_temporaries();  // what a killed earlier batch left half-stored
     return transform_batch(
         in, "crop", [&](Record& record) { crop_record(record, store, options); }, jobs, out, rejects);
 }

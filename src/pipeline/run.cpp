@@ -153,6 +153,7 @@ void write_exports(Context& ctx) {
         const auto started = Clock::now();
         exporter::ExportOptions options = ctx.options.export_options;
         options.kind = exporter::parse_kind(kind_name);
+        options.units = exporter::default_units(options.kind);
         options.jobs = ctx.options.jobs;
         options.overwrite = true;
         if (options.kind == exporter::Kind::Requests && options.requests.model.empty())
@@ -179,7 +180,10 @@ RunSummary run_pipeline(const RunOptions& options, RejectLog& rejects, const Run
     Context ctx{options, rejects, progress, ImageStore(store_dir_of(options)),
                 archive::Archive::open(options.output_dir + "/archive.sqlite", archive::Archive::Mode::ReadWrite)};
 
-    // Pass 1: the inputs of this shard, sorted, minus what an earlier run finished.
+    // Pass 1: the inputs of this shard, sorted, minus what an earlier run finished, and
+    // the temporaries an earlier run killed mid-write left behind.
+    ctx.store.remove_stale_temporaries();
+    remove_stale_temporaries(options.output_dir);
     ctx.inputs = collect_inputs(options.inputs, std::cin, options.shard);
     ctx.summary.inputs = ctx.inputs.size();
     if (options.resume) ctx.done = finished_sources(ctx.archive);

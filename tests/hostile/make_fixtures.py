@@ -6,6 +6,7 @@ is small: a "10 GB" member is only a header that claims it, a bomb is 100 MB of
 zeros compressed to about 100 KB.
 """
 import gzip
+import hashlib
 import io
 import os
 import struct
@@ -110,6 +111,46 @@ huge, _ = pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                stream(b"", b"q 400 0 0 400 100 300 cm /Im0 Do Q"),
                stream(b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode", tiny)])
 write("huge-image.pdf", huge)
+
+
+
+def rc4(key, data):
+    state, j = list(range(256)), 0
+    for i in range(256):
+        j = (j + state[i] + key[i % len(key)]) % 256
+        state[i], state[j] = state[j], state[i]
+    out, i, j = bytearray(), 0, 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + state[i]) % 256
+        state[i], state[j] = state[j], state[i]
+        out.append(byte ^ state[(state[i] + state[j]) % 256])
+    return bytes(out)
+
+
+def rc4_encrypted_pdf(user_password):
+    """The page above under the PDF 1.1 standard security handler (RC4, 40-bit key, revision 2).
+
+    Readers must decrypt it with the empty user password when that is the password; RC4 needs
+    OpenSSL's legacy provider on OpenSSL 3."""
+    pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+    doc_id, permissions = b"0123456789abcdef", (-4).to_bytes(4, "little", signed=True)
+    owner = rc4(hashlib.md5((b"owner" + pad)[:32]).digest()[:5], (user_password + pad)[:32])
+    key = hashlib.md5((user_password + pad)[:32] + owner + permissions + doc_id).digest()[:5]
+    object_key = hashlib.md5(key + (4).to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:10]
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (owner.hex().encode(), rc4(key, pad).hex().encode())
+    body, _ = pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                   b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                   stream(b"", rc4(object_key, page_text)),
+                   b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                   encrypt],
+                  b"/Encrypt 6 0 R /ID [<%s> <%s>] " % (doc_id.hex().encode(), doc_id.hex().encode()))
+    return body
+
+
+write("rc4-empty-password.pdf", rc4_encrypted_pdf(b""))
+write("rc4-user-password.pdf", rc4_encrypted_pdf(b"secret"))
 
 # Images for `crop --images`: a PNG declaring 100k x 100k, a truncated JPEG-looking file, an empty file.
 ihdr = struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0)

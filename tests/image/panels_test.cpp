@@ -45,8 +45,8 @@ TEST(PanelsTest, GeneratedSetScoresLikeTheCorpus) {
         std::printf("  %-18s %.3f over %d figures\n", name.c_str(), entry.first / entry.second, entry.second);
     const double accuracy = total / figures;
     std::printf("  generated ImageCLEF accuracy %.3f\n", accuracy);
-    // Measured 0.818 (touching photos without any gutter are the weak layout, 0.37).
-    EXPECT_GE(accuracy, 0.81);
+    // Measured 0.826 (touching photos without any gutter are the weak layout, 0.37).
+    EXPECT_GE(accuracy, 0.82);
 }
 
 TEST(PanelsTest, SinglePanelFiguresStayWhole) {

@@ -144,23 +144,116 @@ TEST_F(PdfReaderTest, ImagesOverThePixelLimitAreWarnedAndTheDocumentGoesOn) {
     EXPECT_EQ(record["figures"][0]["warnings"][0]["code"], "pdf.image-too-large");
 }
 
-TEST_F(PdfReaderTest, EmptyUserPasswordOpensPasswordProtectedOnesAreRejected) {
-    // AES-256: PoDoFo's RC4-based methods need OpenSSL's legacy provider, absent on Debian 12.
-    auto encrypt = [](const std::string& user) {
-        return [user](PoDoFo::PdfMemDocument& d) {
-            d.SetEncrypted(user, "owner", PoDoFo::PdfEncrypt::ePdfPermissions_Print,
-                           PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3, PoDoFo::PdfEncrypt::ePdfKeyLength_256);
+// Every standard security method, RC4 ones included (they need OpenSSL's legacy provider, which
+// the reader loads): an empty user password opens the file, a real one gets pdf.encrypted.
+TEST_F(PdfReaderTest, EmptyUserPasswordOpensEveryMethodPasswordProtectedOnesAreRejected) {
+    using E = PoDoFo::PdfEncrypt;
+    // The first read loads the providers; without the legacy one PoDoFo cannot even write RC4.
+    ASSERT_EQ(parse_pdf(source(write_pdf({two_column_page})), store)["figures"].size(), 1u);
+    const std::vector<std::pair<E::EPdfEncryptAlgorithm, E::EPdfKeyLength>> methods = {
+        {E::ePdfEncryptAlgorithm_RC4V1, E::ePdfKeyLength_40},
+        {E::ePdfEncryptAlgorithm_RC4V2, E::ePdfKeyLength_128},
+        {E::ePdfEncryptAlgorithm_AESV2, E::ePdfKeyLength_128},
+        {E::ePdfEncryptAlgorithm_AESV3, E::ePdfKeyLength_256}};
+    for (const auto& [algorithm, length] : methods) {
+        SCOPED_TRACE("algorithm " + std::to_string(algorithm));
+        auto encrypt = [algorithm = algorithm, length = length](const std::string& user) {
+            return [=](PoDoFo::PdfMemDocument& d) { d.SetEncrypted(user, "owner", E::ePdfPermissions_Print, algorithm, length); };
         };
-    };
-    const auto open_one = write_pdf({two_column_page}, encrypt(""));
-    EXPECT_EQ(parse_pdf(source(open_one), store)["figures"].size(), 1u);
-    const auto locked = write_pdf({two_column_page}, encrypt("secret"));
-    try {
-        parse_pdf(source(locked), store);
-        FAIL() << "a password-protected PDF was read";
-    } catch (const Error& error) {
-        EXPECT_EQ(error.code(), "pdf.encrypted");
+        const std::string open_one = write_pdf({two_column_page}, encrypt(""));
+        ASSERT_NE(open_one.find("/Encrypt"), std::string::npos);
+        const Record record = parse_pdf(source(open_one), store);
+        ASSERT_EQ(record["figures"].size(), 1u);
+        EXPECT_EQ(record["figures"][0]["caption"]["text"],
+                  "A red square drawn as a raster image. The square is forty by thirty pixels.");
+        const std::string locked = write_pdf({two_column_page}, encrypt("secret"));
+        try {
+            parse_pdf(source(locked), store);
+            ADD_FAILURE() << "a password-protected PDF was read";
+        } catch (const Error& error) {
+            EXPECT_EQ(error.code(), "pdf.encrypted");
+            EXPECT_NE(std::string(error.what()).find("password"), std::string::npos) << error.what();
+        }
     }
+}
+
+// A caption whose Greek letter comes from a symbolic font without /Encoding or /ToUnicode (as TeX's
+// symbol fonts are often embedded): read from the program's built-in encoding when it is embedded,
+// else kept as coded and flagged, never silently turned into other letters.
+TEST_F(PdfReaderTest, GreekFromAFontWithOnlyABuiltInEncodingIsReadOrFlagged) {
+    for (const bool embed : {true, false}) {
+        const std::string bytes = write_pdf({[embed](PageWriter& page) {
+            page.text(72, 60, "An Article With Greek In A Caption", 16, true);
+            page.image(150, 120, 300, 200, 30, 20, 40, 200, 40);
+            page.text(72, 330, "Figure 1: Spectra for three values of the optical depth", 9);
+            page.coded_text(72, 341, "t", testing::simple_font(page.document(), {{'t', "tau"}}, embed), 9);
+            page.text(80, 341, "= 0.05 to 0.19.", 9);
+        }});
+        const Record record = parse_pdf(source(bytes), store);
+        ASSERT_EQ(record["figures"].size(), 1u);
+        bool flagged = false;
+        for (const auto& w : record["warnings"]) flagged |= w["code"] == "pdf.font-low-confidence";
+        EXPECT_EQ(record["figures"][0]["caption"]["text"],
+                  std::string("Spectra for three values of the optical depth ") + (embed ? "\u03C4" : "t") + " = 0.05 to 0.19.");
+        EXPECT_EQ(flagged, !embed) << record["warnings"].dump();
+    }
+}
+
+// Features and essays print pictures with a caption but no "Figure N": the small-print block right
+// under a large picture is its caption. A logo with small text under it is not a figure.
+TEST_F(PdfReaderTest, LargePictureWithASmallPrintBlockUnderItIsAnUnlabelledFigure) {
+    const std::string bytes = write_pdf({[](PageWriter& page) {
+        page.image(72, 30, 40, 40, 20, 20, 10, 120, 10);  // a logo
+        page.text(72, 74, "Published by the society of testers.", 7);
+        page.text(140, 40, "An Essay With A Picture", 18, true);
+        page.paragraph(72, 100, kWideBody, 10, 12);
+        page.image(300, 140, 240, 220, 48, 44, 200, 120, 40);
+        page.paragraph(300, 366, {"This drawing of the laboratory at night was", "made by a visitor in 2012."}, 7, 8.5);
+        page.paragraph(72, 140, {"The essay runs in the left column", "beside the picture and goes on", "for several lines of text here."}, 10, 12);
+        page.paragraph(72, 420, kWideBody, 10, 12);
+    }});
+    const Record record = parse_pdf(source(bytes), store);
+    EXPECT_NO_THROW(validate_record(record));
+    ASSERT_EQ(record["figures"].size(), 1u) << record["figures"].dump(1);
+    const auto& figure = record["figures"][0];
+    EXPECT_EQ(figure["label"], "");
+    EXPECT_EQ(figure["caption"]["text"], "This drawing of the laboratory at night was made by a visitor in 2012.");
+    EXPECT_EQ(figure["bbox"].get<std::vector<double>>(), (std::vector<double>{300, 140, 540, 360}));
+    ASSERT_EQ(figure["graphics"].size(), 1u);
+    EXPECT_EQ(figure["graphics"][0]["image"]["width"], 48);
+    // The caption is not body text.
+    for (const auto& section : record["sections"])
+        for (const auto& paragraph : section["paragraphs"])
+            EXPECT_EQ(paragraph["text"].get<std::string>().find("drawing of the laboratory"), std::string::npos);
+}
+
+// Two table captions side by side in two columns: the right one's short last line shares a baseline
+// with a line of the left one, which must not end the left caption as if it were a table row.
+TEST_F(PdfReaderTest, CaptionBesideAnotherCaptionIsNotCutAsATableRow) {
+    const std::string bytes = write_pdf({[](PageWriter& page) {
+        page.paragraph(72, 60, kBody, 9, 11);
+        page.paragraph(320, 60, kBody, 9, 11);
+        page.paragraph(72, 110, {"Table 2. Median of the indices of the researchers in the", "three areas, estimated from different sources and",
+                                 "with the p-values of comparing the sources for", "each area and of comparing the areas."}, 8, 10);
+        page.paragraph(320, 110, {"Table 3. Results of the multiple comparison tests", "between sources in every area and between areas",
+                                  "in each source."}, 8, 10);
+        for (int row = 0; row < 4; ++row) {
+            const double top = 160 + row * 11;
+            page.text(72, top, row ? "Source " + std::to_string(row) : "Source", 8);
+            page.text(200, top, row ? std::to_string(10 + row) : "Median", 8);
+            page.text(320, top, row ? "Area " + std::to_string(row) : "Area", 8);
+            page.text(460, top, row ? "0.0" + std::to_string(row) : "p", 8);
+        }
+        page.paragraph(72, 240, kBody, 9, 11);
+        page.paragraph(320, 240, kBody, 9, 11);
+    }});
+    const Record record = parse_pdf(source(bytes), store);
+    ASSERT_EQ(record["tables"].size(), 2u) << record["tables"].dump(1);
+    EXPECT_EQ(record["tables"][0]["caption"]["text"],
+              "Median of the indices of the researchers in the three areas, estimated from different sources and with "
+              "the p-values of comparing the sources for each area and of comparing the areas.");
+    EXPECT_EQ(record["tables"][1]["caption"]["text"],
+              "Results of the multiple comparison tests between sources in every area and between areas in each source.");
 }
 
 TEST_F(PdfReaderTest, TruncatedAndGarbageFilesGiveSpecificCodes) {

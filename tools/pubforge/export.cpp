@@ -118,7 +118,7 @@ exporter::Units units_from(const ExportCommand& c) {
     if (c.figures_only && c.panels_only) throw UsageError("--figures-only and --panels-only exclude each other");
     if (c.figures_only) return exporter::Units::Figures;
     if (c.panels_only) return exporter::Units::Panels;
-    if (c.units.empty()) return c.options.kind == Kind::Subfigures ? exporter::Units::Panels : exporter::Units::Figures;
+    if (c.units.empty()) return exporter::default_units(c.options.kind);
     if (c.units == "figures") return exporter::Units::Figures;
     if (c.units == "panels") return exporter::Units::Panels;
     if (c.units == "both") return exporter::Units::Both;

@@ -58,7 +58,7 @@ void setup_run(CLI::App& command, int& exit_code) {
     command.add_option("--model", options->run.requests_model, "Model named in the LLM batch requests")
         ->capture_default_str();
     command.add_flag("--no-resume", options->no_resume, "Redo inputs already in the archive");
-    add_batch_flags(command, options->batch, false);
+    add_batch_flags(command, options->batch, false, true);
     command.callback([options, &exit_code] {
         run_command(exit_code, [&] {
             pipeline::RunOptions& run = options->run;

@@ -41,12 +41,18 @@ public:
 
     bool contains(const StoredImage& image) const;
 
+    // Removes what writers of this host killed mid-put left in the store's temporary
+    // folder (STORE/.tmp, where puts write before renaming into place); returns how many.
+    size_t remove_stale_temporaries() const;
+
     // Original bytes of a stored image; throws Error("store.missing") when absent.
     std::string read(const StoredImage& image) const;
 
     const std::string& root() const { return root_; }
 
 private:
+    std::string temp_dir() const { return root_ + "/.tmp"; }
+
     std::string root_;
 };
 

@@ -24,6 +24,9 @@ std::string kind_name(Kind kind);
 
 // Which items an image export walks: figures, panels, or both.
 enum class Units { Figures, Panels, Both };
+// What a kind exports when no --units is given: panels for subfigures, whole figures otherwise
+// (the CLI and `run` share it, so `run` writes the same datasets as `export KIND`).
+Units default_units(Kind kind);
 
 struct TextOptions {
     bool captions = false;    // append figure captions to each article's text

@@ -15,9 +15,16 @@ namespace pubforge::exporter {
 class OutputFolder {
 public:
     // The folder must be absent or empty, unless `overwrite` is set and it holds a
-    // previous export (a manifest.json), which is then removed first; anything else
+    // previous export (a manifest.json) or one killed before its manifest (the marker
+    // file .pubforge-export-in-progress), which is then removed first; anything else
     // throws Error("export.output-not-empty"), so an export never deletes user files.
     OutputFolder(std::string root, bool overwrite);
+    // An export that stops before its manifest (SIGINT, a fatal error) removes what it wrote:
+    // the folder was empty or a previous export when it opened, so everything in it is its own,
+    // and the same command can run again (a half-written folder would be refused as not empty).
+    ~OutputFolder();
+    OutputFolder(const OutputFolder&) = delete;
+    OutputFolder& operator=(const OutputFolder&) = delete;
 
     // Writes a file under the folder (parents created) and records its sha256 and size.
     void write(const std::string& relative, std::string_view bytes);
@@ -25,6 +32,7 @@ public:
     void add_existing(const std::string& relative);
 
     std::string path(const std::string& relative) const { return root_ + "/" + relative; }
+    std::string marker_path() const { return path(".pubforge-export-in-progress"); }
 
     // A file written piece by piece (JSONL, TSV) so large outputs never sit in memory;
     // recorded in the manifest when closed.
@@ -53,6 +61,7 @@ public:
 private:
     std::string root_;
     std::map<std::string, std::pair<std::string, std::uint64_t>> files_;  // path -> sha256, bytes
+    bool finished_ = false;  // manifest.json written
 };
 
 // Tar shards as WebDataset reads them: members in the order given (a sample's files

@@ -23,6 +23,16 @@ struct PlacedFigure {
 std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLayout& layout,
                                         const std::vector<Caption>& captions, double body_font_size);
 
+// A figure that no labelled caption claims: a large picture with a short caption-like block
+// right under it (smaller than the body font, no wider than the picture, ending a sentence).
+struct UnlabelledFigure {
+    Caption caption;  // label.kind "figure", empty label and number
+    PlacedFigure figure;  // figure.caption is left for the caller to set
+};
+std::vector<UnlabelledFigure> find_unlabelled_figures(const PageContent& content, const PageLayout& layout,
+                                                      const std::vector<PlacedFigure>& placed,
+                                                      const std::vector<Caption>& captions, double body_font_size);
+
 // Images worth keeping as figures: not stencil masks, not icons or rules.
 bool is_figure_image(const ImagePlacement& image);
 

@@ -42,7 +42,8 @@ struct PageLayout {
 
 PageLayout build_layout(const PageContent& page);
 
-// Joins two lines of running text: "hyphen-" + "ation" -> "hyphenation", else a space.
+// Joins two lines of running text with a space; a line-end hyphen that splits a word is removed
+// ("ex-" + "ample" -> "example") and a compound's own hyphen kept ("mass-" + "to-charge" -> "mass-to-charge").
 void append_line_text(std::string& text, const std::string& line);
 
 // Expands the Latin ligature code points (U+FB00..U+FB06) and drops soft hyphens.

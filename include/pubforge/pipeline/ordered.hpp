@@ -31,9 +31,16 @@ struct Outcome {
 // which bounds memory whatever the corpus size. On SIGINT/SIGTERM reading stops,
 // the documents in flight finish, and Error("interrupted") is thrown. oneTBB's parallel_pipeline is the
 // well-kept implementation of exactly this pattern (serial_in_order filters).
-template <class Item>
-void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const std::function<Outcome(Item&)>& work,
-                      const std::function<void(Outcome&)>& emit) {
+// Stages map a document to an Outcome; the exporter maps an item to its prepared image (Result).
+// (Result is taken from the template arguments, never deduced, so lambdas convert.)
+template <class T>
+struct NotDeduced {
+    using type = T;
+};
+template <class Item, class Result = Outcome>
+void for_each_ordered(int jobs, const std::function<bool(Item&)>& next,
+                      const typename NotDeduced<std::function<Result(Item&)>>::type& work,
+                      const typename NotDeduced<std::function<void(Result&)>>::type& emit) {
     jobs = jobs < 1 ? 1 : jobs;
     // oneTBB sizes its worker pool to the cores unless told otherwise; -j above the
     // core count is honoured (and no warning printed) by raising the limit for this call.
@@ -52,11 +59,11 @@ void for_each_ordered(int jobs, const std::function<bool(Item&)>& next, const st
                     }
                     return item;
                 }) &
-                tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Outcome>>(
+                tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Result>>(
                     tbb::filter_mode::parallel,
-                    [&](std::shared_ptr<Item> item) { return std::make_shared<Outcome>(work(*item)); }) &
-                tbb::make_filter<std::shared_ptr<Outcome>, void>(
-                    tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Outcome> outcome) { emit(*outcome); }));
+                    [&](std::shared_ptr<Item> item) { return std::make_shared<Result>(work(*item)); }) &
+                tbb::make_filter<std::shared_ptr<Result>, void>(
+                    tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Result> result) { emit(*result); }));
     });
     // Documents in flight were finished and emitted; the caller must not commit its outputs.
     throw_if_interrupted();
