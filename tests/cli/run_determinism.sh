@@ -28,7 +28,12 @@ diff -r "$work/a/exports" "$work/b/exports"
 "$(dirname "$bin")/bench/make_corpus" "$work/corpus" 400 7
 "$bin" -q run "$work/corpus" -o "$work/c" -j 2 --export none &
 runner=$!
-sleep 1.5
+# Signal only once documents are being stored: a signal that arrives before main() installs its
+# handler (a slow start under load or ASan) meets bash's SIG_IGN for background jobs instead.
+for _ in $(seq 600); do
+  [ -n "$(find "$work/c/store" -type f -name '*.jpg' 2>/dev/null | head -1)" ] && break
+  sleep 0.1
+done
 kill -INT $runner
 set +e
 wait $runner

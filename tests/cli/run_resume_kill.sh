@@ -14,6 +14,12 @@ stats() { "$bin" -q archive stats "$1/archive.sqlite" --json; }
 interrupt_and_resume() {  # $1 signal, $2 seconds before it, $3 output folder
   "$bin" -q run "$work/corpus" -o "$3" -j 2 &
   local runner=$! status
+  # The delay counts from the first stored image, so the signal lands mid-run even when the
+  # process starts slowly (load, ASan).
+  for _ in $(seq 600); do
+    [ -n "$(find "$3/store" -type f -name '*.jpg' 2>/dev/null | head -1)" ] && break
+    sleep 0.1
+  done
   sleep "$2"
   kill -"$1" $runner 2>/dev/null || true
   set +e
@@ -29,9 +35,9 @@ interrupt_and_resume() {  # $1 signal, $2 seconds before it, $3 output folder
   ! find "$3" -name '*.tmp-*' | grep -q . || { echo "$1: temporary files left behind"; exit 1; }
 }
 
-interrupt_and_resume TERM 1.0 "$work/term"
-interrupt_and_resume KILL 0.7 "$work/kill-early"
-interrupt_and_resume KILL 2.5 "$work/kill-late"
+interrupt_and_resume TERM 0.5 "$work/term"
+interrupt_and_resume KILL 0 "$work/kill-early"
+interrupt_and_resume KILL 2 "$work/kill-late"
 # Killed during the export pass (simulated exactly: the state kill -9 leaves mid-export is an
 # export folder with its in-progress marker and part of its files, no manifest, no summary).
 cp -r "$work/whole" "$work/mid-export"
