@@ -19,6 +19,8 @@ constexpr int kUniformSpread = 20;
 // A drawn separator is a thin line that stands out from what it separates; a wider
 // flat band is an image's own dark or light background.
 constexpr int kMaxRuleWidth = 4;
+// Lines at a box's edge thinner than this, with blank space inside them, are trimmed off.
+constexpr int kMaxSliver = 2;
 
 cv::Vec3b estimate_background(const cv::Mat& bgr) {
     // The most common colour on the outer frame of the figure, quantised so that
@@ -231,10 +233,19 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
             int frame = first;
             while (frame < last && kinds.uniform[frame]) ++frame;
             if (frame > first && frame < last && kinds.blank[frame]) first = frame;
+            // A sliver of a line or two at the edge with blank space inside it (the page's
+            // rule printed beside the figure, a cropped neighbour's edge) is not content
+            // either, uniform or not: left in, it runs across every gutter it meets.
+            frame = first;
+            while (frame < last && frame - first < kMaxSliver && !kinds.blank[frame]) ++frame;
+            if (frame > first && frame < last && kinds.blank[frame]) first = frame;
             while (first < last && kinds.blank[first]) ++first;
             while (last > first && kinds.blank[last - 1]) --last;
             frame = last;
             while (frame > first && kinds.uniform[frame - 1]) --frame;
+            if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
+            frame = last;
+            while (frame > first && last - frame < kMaxSliver && !kinds.blank[frame - 1]) --frame;
             if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
             while (last > first && kinds.blank[last - 1]) --last;
             if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);
