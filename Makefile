@@ -6,6 +6,9 @@ CORPUS ?= ../shared/corpus
 PUBFORGE = $(BUILD)/pubforge
 DEMO_OUT ?= demo-out
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= jats pdf caption image
+SANITIZE_ASAN_OPTIONS ?= detect_leaks=1:check_initialization_order=1
+SANITIZE_UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 # Debian's python3 carries python3-jsonschema; a pyenv python on PATH may not.
 PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
@@ -39,13 +42,19 @@ corpus-check: build
 bench: build
 	bench/run.sh $(BUILD)
 
+# The whole build and ctest suite under AddressSanitizer + UBSan (any UB report fails its test).
 sanitize:
-	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DPUBFORGE_SANITIZE=ON -DPUBFORGE_BENCH=OFF"
+	ASAN_OPTIONS=$(SANITIZE_ASAN_OPTIONS) UBSAN_OPTIONS=$(SANITIZE_UBSAN_OPTIONS) \
+	  $(MAKE) test BUILD=build-asan CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DPUBFORGE_SANITIZE=ON"
 
+# Builds every libFuzzer target with clang (ASan + UBSan) in build-fuzz and runs each, one at a
+# time, for FUZZ_SECONDS from the fixtures (tests/fuzz/run.sh); fails if any finds a bug.
 fuzz:
-	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DPUBFORGE_FUZZ=ON -DPUBFORGE_TESTS=OFF -DPUBFORGE_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh build-fuzz
+	tools/install-deps.sh fuzz
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPUBFORGE_FUZZ=ON -DPUBFORGE_TESTS=OFF -DPUBFORGE_BENCH=OFF
+	cmake --build build-fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" PYTHON=$(PYTHON) tests/fuzz/run.sh build-fuzz
 
 format:
 	find include src tools tests bench -name '*.[ch]pp' | xargs clang-format -i

@@ -7,6 +7,8 @@ packages=(
   libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
   python3 python3-jsonschema poppler-utils fonts-dejavu-core
 )
+# `install-deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; CI does not need them.
+if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

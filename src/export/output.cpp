@@ -24,7 +24,8 @@ OutputFolder::OutputFolder(std::string root, bool overwrite) : root_(std::move(r
     if (fs::exists(root_, ec)) {
         if (!fs::is_directory(root_, ec)) throw Error("export.output-not-dir", root_ + " exists and is not a directory", true);
         if (!fs::is_empty(root_, ec)) {
-            if (!overwrite || !fs::exists(root_ + "/manifest.json", ec))
+            const bool ours = fs::exists(root_ + "/manifest.json", ec) || fs::exists(marker_path(), ec);
+            if (!overwrite || !ours)
                 throw Error("export.output-not-empty",
                             root_ + " is not empty" +
                                 (overwrite ? " and holds no manifest.json (not a pubforge export)" : " (use --overwrite to replace a previous export)"),
@@ -35,6 +36,10 @@ OutputFolder::OutputFolder(std::string root, bool overwrite) : root_(std::move(r
     }
     fs::create_directories(root_, ec);
     if (ec) throw Error("io.write", "cannot create " + root_ + ": " + ec.message(), true);
+    // Marks the folder as an export being written until its manifest exists: an export
+    // killed outright (kill -9, power loss) cannot clean up, and the marker lets the
+    // same command with --overwrite (as `run` resuming) clear the folder as its own.
+    write_file_atomic(marker_path(), "");
 }
 
 OutputFolder::~OutputFolder() {
@@ -96,6 +101,8 @@ void OutputFolder::write_manifest(nlohmann::json manifest) {
         files.push_back({{"path", relative}, {"sha256", digest.first}, {"bytes", digest.second}});
     manifest["files"] = std::move(files);
     write_file_atomic(path("manifest.json"), manifest.dump(2) + "\n");
+    std::error_code ec;
+    fs::remove(marker_path(), ec);
     finished_ = true;
 }
 

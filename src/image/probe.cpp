@@ -2,7 +2,9 @@
 // fixed header fields each format defines, bounds-checked at every step.
 #include "pubforge/image/probe.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 
 #include "pubforge/core/sniff.hpp"
 
@@ -55,8 +57,10 @@ ImageSize gif_size(Reader r) {
 ImageSize bmp_size(Reader r) {
     r.big_endian = false;
     if (!r.has(18, 8)) return {};
-    const auto height = static_cast<std::int32_t>(r.u32(22));
-    return {static_cast<int>(r.u32(18)), height < 0 ? -height : height};
+    // Negative heights mean top-down rows; -INT32_MIN does not fit an int, so negate in 64 bits.
+    const std::int64_t height = static_cast<std::int32_t>(r.u32(22));
+    const std::int64_t rows = std::min<std::int64_t>(height < 0 ? -height : height, std::numeric_limits<int>::max());
+    return {static_cast<int>(r.u32(18)), static_cast<int>(rows)};
 }
 
 ImageSize tiff_size(Reader r) {

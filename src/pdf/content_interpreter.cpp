@@ -184,8 +184,8 @@ void Interpreter::draw_xobject(const std::string& name, const PdfObject* resourc
         if (image.box.empty()) return;  // clipped away entirely
         image.xobject_number = static_cast<int>(xobject->Reference().ObjectNumber());
         image.xobject_generation = static_cast<int>(xobject->Reference().GenerationNumber());
-        image.pixel_width = static_cast<int>(podofo::number(podofo::get(xobject, "Width")));
-        image.pixel_height = static_cast<int>(podofo::number(podofo::get(xobject, "Height")));
+        image.pixel_width = podofo::integer(podofo::get(xobject, "Width"));
+        image.pixel_height = podofo::integer(podofo::get(xobject, "Height"));
         const PdfObject* mask = podofo::get(xobject, "ImageMask");
         image.is_mask = mask && mask->IsBool() && mask->GetBool();
         page_.images.push_back(std::move(image));
@@ -243,8 +243,9 @@ void Interpreter::inline_image(const std::string& data) {
         dict += " " + key + " " + value;
         const std::string k = inline_dict_[i].IsName() ? inline_dict_[i].GetName().GetName() : "";
         const PdfVariant& v = inline_dict_[i + 1];
-        if ((k == "W" || k == "Width") && v.IsNumber()) image.pixel_width = static_cast<int>(v.GetNumber());
-        if ((k == "H" || k == "Height") && v.IsNumber()) image.pixel_height = static_cast<int>(v.GetNumber());
+        const int number = v.IsNumber() ? podofo::clamped_int(static_cast<double>(v.GetNumber())) : 0;
+        if (k == "W" || k == "Width") image.pixel_width = number;
+        if (k == "H" || k == "Height") image.pixel_height = number;
         if ((k == "IM" || k == "ImageMask") && v.IsBool()) image.is_mask = v.GetBool();
     }
     image.inline_dict = dict + " >>";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace pubforge::pdf {
@@ -86,7 +87,8 @@ bool is_body_block(const Block& block, double body_font_size, double page_width)
 
 bool is_figure_image(const ImagePlacement& image) {
     if (image.is_mask) return false;
-    if (image.pixel_width > 0 && image.pixel_height > 0 && image.pixel_width * image.pixel_height < 64) return false;
+    if (image.pixel_width > 0 && image.pixel_height > 0 && static_cast<std::int64_t>(image.pixel_width) * image.pixel_height < 64)
+        return false;
     return image.box.width() >= 12 && image.box.height() >= 12 && image.box.area() >= 600;
 }
 

@@ -60,7 +60,7 @@ ColorModel color_model(const PdfObject* cs, int depth = 0) {
     if (items.empty()) return model;
     const std::string family = long_name(podofo::name(items[0]));
     if (family == "ICCBased" && items.size() > 1) {
-        const int n = static_cast<int>(podofo::number(podofo::get(items[1], "N"), 3));
+        const int n = std::clamp(podofo::integer(podofo::get(items[1], "N"), 3), 1, 4);
         model.components = n;
         model.kind = n == 4 ? ColorModel::Cmyk : n == 3 ? ColorModel::Rgb : ColorModel::Gray;
     } else if (family == "CalRGB" || family == "Lab") {
@@ -74,7 +74,7 @@ ColorModel color_model(const PdfObject* cs, int depth = 0) {
         const ColorModel base = color_model(items[1], depth + 1);
         model.kind = ColorModel::Indexed;
         model.components = 1;
-        model.hival = std::clamp(static_cast<int>(podofo::number(items[2])), 0, 255);
+        model.hival = std::clamp(podofo::integer(items[2]), 0, 255);
         std::string lookup;
         if (items[3]->IsString() || items[3]->IsHexString()) lookup = podofo::string_bytes(items[3]->GetString());
         else lookup = podofo::decoded_stream(items[3]);
@@ -187,9 +187,9 @@ cv::Mat soft_mask(const PdfObject* smask, int width, int height) {
     if (codec == "DCTDecode" || codec == "JPXDecode") {
         alpha = cv::imdecode(std::vector<uchar>(data.begin(), data.end()), cv::IMREAD_GRAYSCALE);
     } else if (codec.empty()) {
-        const int w = static_cast<int>(podofo::number(podofo::get(smask, "Width")));
-        const int h = static_cast<int>(podofo::number(podofo::get(smask, "Height")));
-        const int bits = static_cast<int>(podofo::number(podofo::get(smask, "BitsPerComponent"), 8));
+        const int w = podofo::integer(podofo::get(smask, "Width"));
+        const int h = podofo::integer(podofo::get(smask, "Height"));
+        const int bits = podofo::integer(podofo::get(smask, "BitsPerComponent"), 8);
         if (w > 0 && h > 0 && w <= 30000 && h <= 30000 && (bits == 1 || bits == 2 || bits == 4 || bits == 8 || bits == 16))
             alpha = samples_to_mat(data, w, h, bits, ColorModel{}, podofo::numbers(podofo::get(smask, "Decode")));
     }
@@ -200,8 +200,8 @@ cv::Mat soft_mask(const PdfObject* smask, int width, int height) {
 
 ExtractedImage decode_dict_image(const PdfObject* dict, std::string data, bool inline_image, std::uint64_t max_pixels) {
     ExtractedImage result;
-    const int width = static_cast<int>(podofo::number(key(dict, "Width", inline_image ? "W" : nullptr)));
-    const int height = static_cast<int>(podofo::number(key(dict, "Height", inline_image ? "H" : nullptr)));
+    const int width = podofo::integer(key(dict, "Width", inline_image ? "W" : nullptr));
+    const int height = podofo::integer(key(dict, "Height", inline_image ? "H" : nullptr));
     if (width <= 0 || height <= 0) {
         result = {"", "pdf.image-undecodable", "image without a valid /Width and /Height"};
         return result;
@@ -227,7 +227,7 @@ ExtractedImage decode_dict_image(const PdfObject* dict, std::string data, bool i
         result = {"", "pdf.image-unsupported", codec + " images are not decoded"};
         return result;
     }
-    const int bits = static_cast<int>(podofo::number(key(dict, "BitsPerComponent", inline_image ? "BPC" : nullptr), 8));
+    const int bits = podofo::integer(key(dict, "BitsPerComponent", inline_image ? "BPC" : nullptr), 8);
     if (bits != 1 && bits != 2 && bits != 4 && bits != 8 && bits != 16) {
         result = {"", "pdf.image-undecodable", "unsupported BitsPerComponent " + std::to_string(bits)};
         return result;
@@ -270,8 +270,7 @@ ExtractedImage extract_image(PoDoFo::PdfMemDocument& document, const ImagePlacem
         if (!object || !object->HasStream()) return {"", "pdf.image-undecodable", "image object missing"};
         return decode_dict_image(object, podofo::raw_stream(object), false, max_pixels);
     } catch (const PoDoFo::PdfError& error) {
-        return {"", "pdf.image-undecodable", std::string("PoDoFo could not decode the image: ") +
-                                                 PoDoFo::PdfError::ErrorMessage(error.GetError())};
+        return {"", "pdf.image-undecodable", "PoDoFo could not decode the image: " + podofo::error_text(error.GetError())};
     } catch (const cv::Exception& error) {
         return {"", "pdf.image-undecodable", std::string("OpenCV could not process the image: ") + error.what()};
     }

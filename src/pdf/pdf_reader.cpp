@@ -46,7 +46,7 @@ bool looks_truncated(const std::string& bytes) {
 // PoDoFo's error enum to the reader's codes.
 Error load_error(const PoDoFo::PdfError& error, const SourceDocument& doc) {
     const PoDoFo::EPdfError code = error.GetError();
-    const std::string detail = PoDoFo::PdfError::ErrorMessage(code) ? PoDoFo::PdfError::ErrorMessage(code) : "";
+    const std::string detail = podofo::error_text(code);
     switch (code) {
         case PoDoFo::ePdfError_InvalidPassword:
             return Error("pdf.encrypted", doc.path + ": encrypted, and the empty user password does not open it");
@@ -146,8 +146,7 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
                 data.content = interpret_page(pdf, *page, i + 1, fonts, deadline);
             } catch (const PoDoFo::PdfError& error) {
                 data.content.number = i + 1;
-                data.content.warnings.push_back({"pdf.page-unreadable", std::string("page content unreadable: ") +
-                                                                             PoDoFo::PdfError::ErrorMessage(error.GetError())});
+                data.content.warnings.push_back({"pdf.page-unreadable", "page content unreadable: " + podofo::error_text(error.GetError())});
             }
             for (const PageWarning& w : data.content.warnings) {
                 ++page_warnings[w.code];
@@ -158,7 +157,7 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
         }
     } catch (const PoDoFo::PdfError& error) {
         throw Error("pdf.malformed", doc.path + ": page tree unreadable (" +
-                                         std::string(PoDoFo::PdfError::ErrorMessage(error.GetError())) + ")");
+                                         podofo::error_text(error.GetError()) + ")");
     }
     for (const auto& [code, count] : page_warnings)
         add_warning(record, code, page_warning_text[code] + (count > 1 ? " (" + std::to_string(count) + " times)" : ""));

@@ -3,6 +3,8 @@
 
 #include <podofo/podofo.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,25 @@ inline bool is_number(const PdfObject* object) { return object && (object->IsNum
 inline double number(const PdfObject* object, double fallback = 0) {
     object = resolve(object);
     return is_number(object) ? object->GetReal() : fallback;
+}
+
+// A PDF number as an int: out-of-range values (a hostile /Width 1e30) are clamped and
+// NaN gives the fallback, because converting them with static_cast is undefined behaviour.
+inline int clamped_int(double value, int fallback = 0) {
+    if (std::isnan(value)) return fallback;
+    if (value <= std::numeric_limits<int>::min()) return std::numeric_limits<int>::min();
+    if (value >= std::numeric_limits<int>::max()) return std::numeric_limits<int>::max();
+    return static_cast<int>(value);
+}
+
+inline int integer(const PdfObject* object, int fallback = 0) { return clamped_int(number(object, fallback), fallback); }
+
+// PoDoFo's description of an error; ErrorMessage() is null for many codes, so
+// the code's name (or number) stands in rather than a null char* reaching a std::string.
+inline std::string error_text(PoDoFo::EPdfError code) {
+    if (const char* message = PoDoFo::PdfError::ErrorMessage(code)) return message;
+    if (const char* error_name = PoDoFo::PdfError::ErrorName(code)) return error_name;
+    return "PoDoFo error " + std::to_string(static_cast<int>(code));
 }
 
 inline std::string name(const PdfObject* object) {

@@ -211,9 +211,10 @@ std::vector<FigureReference> find_figure_references(std::string_view s) {
             skip_spaces(s, q);
             std::string next;
             if (!read_number(s, q, next)) break;
-            if (range && !ref.figures.back().number.empty() && is_digit(ref.figures.back().number[0]) &&
-                is_digit(next[0])) {
-                const int from = std::stoi(ref.figures.back().number);
+            const std::string last = ref.figures.back().number;  // a copy: push_back below may move it
+            // Only short numbers make a range: std::stoi throws on "1-99999999999".
+            if (range && !last.empty() && last.size() <= 6 && is_digit(last[0]) && is_digit(next[0]) && next.size() <= 6) {
+                const int from = std::stoi(last);
                 const int to = std::stoi(next);
                 for (int k = from + 1; k < to && to - from < 50; ++k) ref.figures.push_back({std::to_string(k), {}});
             }

@@ -2,7 +2,7 @@
 # pubforge run killed at any point (SIGTERM, kill -9) and started again with the same command ends with the
 # same exports and the same archive content as an uninterrupted run, and leaves no temporary file behind.
 set -euo pipefail
-bin=$1
+bin=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$(dirname "$bin")/bench/make_corpus" "$work/corpus" 160 11
@@ -32,4 +32,19 @@ interrupt_and_resume() {  # $1 signal, $2 seconds before it, $3 output folder
 interrupt_and_resume TERM 1.0 "$work/term"
 interrupt_and_resume KILL 0.7 "$work/kill-early"
 interrupt_and_resume KILL 2.5 "$work/kill-late"
+# Killed during the export pass (simulated exactly: the state kill -9 leaves mid-export is an
+# export folder with its in-progress marker and part of its files, no manifest, no summary).
+cp -r "$work/whole" "$work/mid-export"
+rm "$work/mid-export/summary.json" "$work/mid-export/exports/pairs/manifest.json"
+: > "$work/mid-export/exports/pairs/.pubforge-export-in-progress"
+: > "$work/mid-export/exports/pairs/train/000001.tar"
+"$bin" -q run "$work/corpus" -o "$work/mid-export" -j 2
+diff -r "$work/whole/exports" "$work/mid-export/exports"
+# A folder that is not an export (no manifest, no marker) is never cleared.
+mkdir -p "$work/mine/exports/text" && echo keep > "$work/mine/exports/text/notes.txt"
+set +e
+"$bin" -q run "$src/data/samples" -o "$work/mine" 2>/dev/null
+status=$?
+set -e
+[ $status -eq 3 ] && [ "$(cat "$work/mine/exports/text/notes.txt")" = keep ] || { echo "a user folder was cleared (exit $status)"; exit 1; }
 echo "run: resumed after SIGTERM and kill -9 with the outputs of an uninterrupted run"

@@ -29,6 +29,15 @@ TEST(MentionsTest, SeveralFiguresAndRanges) {
     EXPECT_EQ(refs[2].figures[0].panels, (Panels{"A", "C"}));
 }
 
+TEST(MentionsTest, HugeNumbersAreNotExpandedAsRanges) {
+    // A number past int used to reach std::stoi and escape as std::out_of_range.
+    const auto refs = find_figure_references("see Figures 1-99999999999 and Figs. 99999999999999-2");
+    ASSERT_EQ(refs.size(), 2u);
+    ASSERT_EQ(refs[0].figures.size(), 2u);
+    EXPECT_EQ(refs[0].figures[1].number, "99999999999");
+    EXPECT_EQ(refs[1].figures[0].number, "99999999999999");
+}
+
 TEST(MentionsTest, SupplementaryAndPortuguese) {
     const auto refs = find_figure_references("ver Figura 1 e a Fig. S2b.");
     ASSERT_EQ(refs.size(), 2u);

@@ -15,7 +15,8 @@ namespace pubforge::exporter {
 class OutputFolder {
 public:
     // The folder must be absent or empty, unless `overwrite` is set and it holds a
-    // previous export (a manifest.json), which is then removed first; anything else
+    // previous export (a manifest.json) or one killed before its manifest (the marker
+    // file .pubforge-export-in-progress), which is then removed first; anything else
     // throws Error("export.output-not-empty"), so an export never deletes user files.
     OutputFolder(std::string root, bool overwrite);
     // An export that stops before its manifest (SIGINT, a fatal error) removes what it wrote:
@@ -31,6 +32,7 @@ public:
     void add_existing(const std::string& relative);
 
     std::string path(const std::string& relative) const { return root_ + "/" + relative; }
+    std::string marker_path() const { return path(".pubforge-export-in-progress"); }
 
     // A file written piece by piece (JSONL, TSV) so large outputs never sit in memory;
     // recorded in the manifest when closed.
