@@ -159,22 +159,28 @@ struct Gap {
     int width() const { return end - start; }
 };
 
+// Flags are chars, not vector<bool>: filling bit vectors one push_back at a time was a
+// tenth of the cut recursion.
 struct LineKinds {
-    std::vector<bool> blank;    // background only (JPEG noise allowed)
-    std::vector<bool> uniform;  // one flat colour across, but not the background
+    std::vector<char> blank;    // background only (JPEG noise allowed)
+    std::vector<char> uniform;  // one flat colour across, but not the background
     std::vector<double> fill;   // share of the line that is content
     std::vector<int> mean;      // mean gray
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
     const int noise = length / 1000;
+    const size_t count = stats.content.size();
     LineKinds kinds;
-    for (size_t i = 0; i < stats.content.size(); ++i) {
+    kinds.blank.resize(count);
+    kinds.uniform.resize(count);
+    kinds.fill.resize(count);
+    kinds.mean = stats.mean;
+    for (size_t i = 0; i < count; ++i) {
         const bool blank = stats.content[i] <= noise;
-        kinds.blank.push_back(blank);
-        kinds.uniform.push_back(!blank && stats.spread[i] <= kUniformSpread);
-        kinds.fill.push_back(length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0);
-        kinds.mean.push_back(stats.mean[i]);
+        kinds.blank[i] = blank;
+        kinds.uniform[i] = !blank && stats.spread[i] <= kUniformSpread;
+        kinds.fill[i] = length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0;
     }
     return kinds;
 }
