@@ -19,6 +19,8 @@ constexpr int kUniformSpread = 20;
 // A drawn separator is a thin line that stands out from what it separates; a wider
 // flat band is an image's own dark or light background.
 constexpr int kMaxRuleWidth = 4;
+// Lines at a box's edge thinner than this, with blank space inside them, are trimmed off.
+constexpr int kMaxSliver = 2;
 
 cv::Vec3b estimate_background(const cv::Mat& bgr) {
     // The most common colour on the outer frame of the figure, quantised so that
@@ -157,22 +159,28 @@ struct Gap {
     int width() const { return end - start; }
 };
 
+// Flags are chars, not vector<bool>: filling bit vectors one push_back at a time was a
+// tenth of the cut recursion.
 struct LineKinds {
-    std::vector<bool> blank;    // background only (JPEG noise allowed)
-    std::vector<bool> uniform;  // one flat colour across, but not the background
+    std::vector<char> blank;    // background only (JPEG noise allowed)
+    std::vector<char> uniform;  // one flat colour across, but not the background
     std::vector<double> fill;   // share of the line that is content
     std::vector<int> mean;      // mean gray
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
     const int noise = length / 1000;
+    const size_t count = stats.content.size();
     LineKinds kinds;
-    for (size_t i = 0; i < stats.content.size(); ++i) {
+    kinds.blank.resize(count);
+    kinds.uniform.resize(count);
+    kinds.fill.resize(count);
+    kinds.mean = stats.mean;
+    for (size_t i = 0; i < count; ++i) {
         const bool blank = stats.content[i] <= noise;
-        kinds.blank.push_back(blank);
-        kinds.uniform.push_back(!blank && stats.spread[i] <= kUniformSpread);
-        kinds.fill.push_back(length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0);
-        kinds.mean.push_back(stats.mean[i]);
+        kinds.blank[i] = blank;
+        kinds.uniform[i] = !blank && stats.spread[i] <= kUniformSpread;
+        kinds.fill[i] = length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0;
     }
     return kinds;
 }
@@ -231,10 +239,19 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
             int frame = first;
             while (frame < last && kinds.uniform[frame]) ++frame;
             if (frame > first && frame < last && kinds.blank[frame]) first = frame;
+            // A sliver of a line or two at the edge with blank space inside it (the page's
+            // rule printed beside the figure, a cropped neighbour's edge) is not content
+            // either, uniform or not: left in, it runs across every gutter it meets.
+            frame = first;
+            while (frame < last && frame - first < kMaxSliver && !kinds.blank[frame]) ++frame;
+            if (frame > first && frame < last && kinds.blank[frame]) first = frame;
             while (first < last && kinds.blank[first]) ++first;
             while (last > first && kinds.blank[last - 1]) --last;
             frame = last;
             while (frame > first && kinds.uniform[frame - 1]) --frame;
+            if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
+            frame = last;
+            while (frame > first && last - frame < kMaxSliver && !kinds.blank[frame - 1]) --frame;
             if (frame < last && frame > first && kinds.blank[frame - 1]) last = frame;
             while (last > first && kinds.blank[last - 1]) --last;
             if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);

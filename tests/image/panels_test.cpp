@@ -75,6 +75,30 @@ TEST(PanelsTest, IrregularLayoutsKeepTheTallPanel) {
     EXPECT_GE(score_layout(SyntheticLayout::Irregular, 500, 15), 0.9);
 }
 
+TEST(PanelsTest, ThinLineAtTheImageEdgeDoesNotBlockGutters) {
+    // A page's rule printed beside the figure (medicat 57c9...Figure1): a 2-pixel line
+    // down the right edge crosses every row gutter. Panels must be found as without it.
+    double plain = 0.0, ruled = 0.0;
+    for (std::uint32_t seed = 100; seed < 115; ++seed) {
+        const SyntheticFigure figure = make_synthetic_figure(seed, SyntheticLayout::GutterGrid);
+        // The rule runs 2 pixels from the panels' right edge: too close to be a gutter.
+        cv::Mat ink;
+        cv::cvtColor(figure.image, ink, cv::COLOR_BGR2GRAY);
+        const cv::Rect content = cv::boundingRect(ink < 200);
+        cv::Mat padded;
+        cv::copyMakeBorder(figure.image(cv::Rect(0, 0, content.x + content.width, figure.image.rows)), padded, 0, 0,
+                           0, 4, cv::BORDER_CONSTANT, cv::Scalar::all(255));
+        plain += imageclef_score(figure.panels, boxes_of(detect_panels(padded)));
+        // Its gray drifts along its length, as a scanned rule's does: not a uniform line.
+        for (int y = 0; y < padded.rows; ++y)
+            for (int x = padded.cols - 2; x < padded.cols; ++x)
+                padded.at<cv::Vec3b>(y, x) = cv::Vec3b::all(static_cast<uchar>(40 + 120 * y / padded.rows));
+        ruled += imageclef_score(figure.panels, boxes_of(detect_panels(padded)));
+    }
+    EXPECT_GE(plain / 15, 0.9);
+    EXPECT_GE(ruled, plain - 0.01);
+}
+
 TEST(PanelsTest, BackgroundIsEstimatedNotAssumed) {
     const SyntheticFigure figure = make_synthetic_figure(7, SyntheticLayout::ColouredGutters);
     const PanelDetection detection = detect_panels(figure.image);
