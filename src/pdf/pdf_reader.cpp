@@ -22,6 +22,11 @@ namespace pubforge::pdf {
 namespace {
 
 // Once per process, before the first document: quiet libraries, and ciphers for old encryption.
+// The OpenSSL providers stay loaded for the life of the process; holding their handles
+// keeps them reachable, which is also what leak checkers (LeakSanitizer) look for.
+OSSL_PROVIDER* g_legacy_provider = nullptr;
+OSSL_PROVIDER* g_default_provider = nullptr;
+
 void prepare_libraries() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -33,8 +38,8 @@ void prepare_libraries() {
         // OpenSSL, whose 3.x moved RC4 into the "legacy" provider, not loaded by default. Loading a
         // provider explicitly stops the implicit "default" one, so both are loaded. When the legacy
         // module is missing, RC4 files are rejected as pdf.encrypted, as before.
-        OSSL_PROVIDER_load(nullptr, "legacy");
-        OSSL_PROVIDER_load(nullptr, "default");
+        g_legacy_provider = OSSL_PROVIDER_load(nullptr, "legacy");
+        g_default_provider = OSSL_PROVIDER_load(nullptr, "default");
     });
 }
 
