@@ -57,13 +57,17 @@ std::optional<CaptionLabel> match_label_start(const Block& block) {
 // the lines of another caption (the next column's, side by side with this one) are not cells.
 bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line) {
     for (size_t b = 0; b < page.blocks.size(); ++b) {
-        if (b == block_index || match_label_start(page.blocks[b])) continue;
+        if (b == block_index) continue;
         for (const Line& other : page.blocks[b].lines) {
             if (std::abs(other.box.y1 - line.box.y1) > 0.3 * line.font_size) continue;
             // Cells are short; a long neighbour is the other column's running text.
             if (other.box.width() > 0.25 * page.width || line.box.width() > 0.5 * page.width) continue;
             const double gap = std::max(other.box.x0 - line.box.x1, line.box.x0 - other.box.x1);
-            if (gap > 0 && gap < 0.25 * page.width) return true;
+            // The label regex runs last: only for a block that has a cell-like line here.
+            if (gap > 0 && gap < 0.25 * page.width) {
+                if (match_label_start(page.blocks[b])) break;
+                return true;
+            }
         }
     }
     return false;
