@@ -25,6 +25,20 @@ struct Canvas {
 
 Canvas make_canvas(const cv::Mat& bgr, int working_side);
 
+// Sum of an integral image (CV_32S or CV_64F) over `r`.
+inline double rect_sum(const cv::Mat& integral, const cv::Rect& r) {
+    const auto sum = [&](auto zero) {
+        using T = decltype(zero);
+        return static_cast<double>(integral.at<T>(r.y + r.height, r.x + r.width) - integral.at<T>(r.y, r.x + r.width) -
+                                   integral.at<T>(r.y + r.height, r.x) + integral.at<T>(r.y, r.x));
+    };
+    return integral.depth() == CV_32S ? sum(0) : sum(0.0);
+}
+
+// Where two touching panels meet inside `box` with no gutter: the offset of a straight
+// column (vertical) or row across which the colour jumps on most lines, or -1.
+int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
+
 // One region the cuts produced, in working pixels.
 struct Region {
     cv::Rect box;

@@ -1,0 +1,212 @@
+// Straight content seams between touching panels: found on a sample of lines, confirmed on all of them.
+#include <algorithm>
+#include <cstring>
+
+#include <opencv2/core/hal/intrin.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+// Colours are compared as means of this many pixels on each side of a position, so
+// that a texture's pixel-to-pixel noise does not look like a seam.
+constexpr int kSeamWindow = 5;
+// A jump: some channel of the two means differs by more than this.
+constexpr int kJump = 30;
+// One line in kSampleStep is scanned at every position: a seam jumps on most lines,
+// so a quarter of them find it (and every candidate is then counted on all lines).
+// Scanning every line was a fifth of detection on figures of photographs.
+constexpr int kSampleStep = 4;
+
+// floor((sum + 2) / 5), i.e. cv::blur's rounded mean of five pixels (a fifth is never a
+// half), as a 16-bit multiply-high: exact for sums up to 5 * 255.
+inline cv::v_uint16x8 mean_of_five(const cv::v_uint16x8& sum) {
+    return cv::v_mul_hi(sum + cv::v_setall_u16(2), cv::v_setall_u16(13108));
+}
+inline int mean_of_five(int sum) { return (sum + 2) / 5; }
+
+// Mean of the kSeamWindow pixels centred on each pixel, along rows (horizontal) or
+// columns, per channel, rounded and with reflected borders exactly like cv::blur; by
+// hand with OpenCV's SIMD types because its generic box filter is slow for 5 pixels.
+cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
+    static_assert(kSeamWindow == 5, "mean_of_five");
+    constexpr int kHalf = kSeamWindow / 2;
+    const int height = colour.rows;
+    cv::Mat padded;
+    cv::copyMakeBorder(colour, padded, horizontal ? 0 : kHalf, horizontal ? 0 : kHalf, horizontal ? kHalf : 0,
+                       horizontal ? kHalf : 0, cv::BORDER_REFLECT_101);
+    cv::Mat means(colour.size(), CV_8UC3);
+    const int values = colour.cols * 3;
+    // The five inputs of output value i: byte i + k * stride of the padded row, k = 0..4.
+    const size_t stride = horizontal ? 3 : padded.step;
+    for (int y = 0; y < height; ++y) {
+        const uchar* in = padded.ptr<uchar>(y);
+        uchar* out = means.ptr<uchar>(y);
+        int i = 0;
+        for (; i + 8 <= values; i += 8) {
+            cv::v_uint16x8 sum = cv::v_load_expand(in + i);
+            for (int k = 1; k < kSeamWindow; ++k) sum += cv::v_load_expand(in + i + k * stride);
+            cv::v_pack_store(out + i, mean_of_five(sum));
+        }
+        for (; i < values; ++i) {
+            int sum = 0;
+            for (int k = 0; k < kSeamWindow; ++k) sum += in[i + k * stride];
+            out[i] = static_cast<uchar>(mean_of_five(sum));
+        }
+    }
+    return means;
+}
+
+// Every kSampleStep-th line of `box`: rows when looking for a vertical seam, else columns.
+cv::Mat sample_lines(const cv::Mat& colour, const cv::Rect& box, bool vertical) {
+    const cv::Mat region = colour(box);
+    if (!vertical) {
+        cv::Mat columns;
+        cv::resize(region, columns, cv::Size((box.width + kSampleStep - 1) / kSampleStep, box.height), 0, 0,
+                   cv::INTER_NEAREST);
+        return columns;
+    }
+    cv::Mat rows((box.height + kSampleStep - 1) / kSampleStep, box.width, CV_8UC3);
+    for (int y = 0; y < rows.rows; ++y) std::memcpy(rows.ptr(y), region.ptr(y * kSampleStep), 3 * size_t(box.width));
+    return rows;
+}
+
+// For each position i across `lines` (columns when vertical, else rows): on how many of
+// its lines the window mean ending before i + kSeamWindow differs from the one starting there.
+std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
+    const cv::Mat means = window_means(lines, vertical);
+    const int rows = vertical ? lines.rows : lines.rows - kSeamWindow;
+    const int cols = vertical ? lines.cols - kSeamWindow : lines.cols;
+    std::vector<int> counts(static_cast<size_t>(std::max(0, vertical ? cols : rows)), 0);
+    if (rows <= 0 || cols <= 0) return counts;
+    const size_t partner = vertical ? 3 * kSeamWindow : means.step * kSeamWindow;  // bytes to the compared pixel
+    const cv::v_uint8x16 threshold = cv::v_setall_u8(kJump), one = cv::v_setall_u8(1);
+    std::vector<uchar> jumps(static_cast<size_t>(cols));
+    for (int y = 0; y < rows; ++y) {
+        const uchar* a = means.ptr<uchar>(y);
+        const uchar* b = a + partner;
+        uchar* out = jumps.data();
+        int x = 0;
+        for (; x + 16 <= cols; x += 16) {
+            cv::v_uint8x16 a0, a1, a2, b0, b1, b2;
+            cv::v_load_deinterleave(a + 3 * x, a0, a1, a2);
+            cv::v_load_deinterleave(b + 3 * x, b0, b1, b2);
+            const cv::v_uint8x16 largest = cv::v_max(cv::v_max(cv::v_absdiff(a0, b0), cv::v_absdiff(a1, b1)),
+                                                     cv::v_absdiff(a2, b2));
+            cv::v_store(out + x, (largest > threshold) & one);
+        }
+        for (; x < cols; ++x) {
+            const int largest = std::max({std::abs(a[3 * x] - b[3 * x]), std::abs(a[3 * x + 1] - b[3 * x + 1]),
+                                          std::abs(a[3 * x + 2] - b[3 * x + 2])});
+            out[x] = largest > kJump ? 1 : 0;
+        }
+        if (vertical) {
+            for (int i = 0; i < cols; ++i) counts[static_cast<size_t>(i)] += out[i];
+        } else {
+            int jumped = 0;
+            for (int i = 0; i < cols; ++i) jumped += out[i];
+            counts[static_cast<size_t>(y)] = jumped;
+        }
+    }
+    return counts;
+}
+
+// The exact count at one position, on every line of the box (the windows of a
+// position that can be a seam lie inside the box, so no border rule is needed).
+int jumps_at(const cv::Mat& colour, const cv::Rect& box, bool vertical, int position) {
+    constexpr int kHalf = kSeamWindow / 2;
+    const int length = vertical ? box.height : box.width;
+    // Pixel k of line `line`, counted across the box.
+    const auto pixel = [&](int line, int k) {
+        return vertical ? colour.ptr<uchar>(box.y + line) + 3 * (box.x + k)
+                        : colour.ptr<uchar>(box.y + k) + 3 * (box.x + line);
+    };
+    int count = 0;
+    for (int line = 0; line < length; ++line) {
+        int largest = 0;
+        for (int channel = 0; channel < 3; ++channel) {
+            int first = 0, second = 0;
+            for (int k = -kHalf; k <= kHalf; ++k) {
+                first += pixel(line, position + k)[channel];
+                second += pixel(line, position + kSeamWindow + k)[channel];
+            }
+            largest = std::max(largest, std::abs(mean_of_five(first) - mean_of_five(second)));
+        }
+        count += largest > kJump ? 1 : 0;
+    }
+    return count;
+}
+
+// True when both sides of the line at `seam` (box coordinates) are densely filled.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
+    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
+    const double area = static_cast<double>(first.area());
+    return rect_sum(canvas.foreground_sum, first) >= 0.7 * area && rect_sum(canvas.foreground_sum, second) >= 0.7 * area;
+}
+
+}  // namespace
+
+// A straight seam where two touching panels meet: a column (or row) across which the
+// colour averaged over a few pixels on each side jumps on most lines, between two
+// densely filled sides, and which stands out from the columns around it (in a texture
+// every column jumps).
+int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+    const int across = vertical ? box.width : box.height;
+    if (across < 2 * min_side + 2) return -1;
+    const int length = vertical ? box.height : box.width;
+    const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in the counts -> first column of the second side
+    // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
+    // border under a micrograph) changes colour along a straight line too, but touching
+    // panels are not three times longer than they are wide.
+    const int shortest_side = std::max(min_side, length / 3);
+    // Both sides must be filled (photographs, micrographs), not a chart's axis on white;
+    // a box where no line could pass this is never scanned for jumps.
+    const int strip = std::max(2, min_side / 4);
+    bool possible = false;
+    for (int seam = std::max(shortest_side, offset); seam <= across - shortest_side && !possible; ++seam)
+        possible = filled_both_sides(canvas, box, vertical, seam, strip);
+    if (!possible) return -1;
+
+    const cv::Mat sampled = sample_lines(canvas.colour, box, vertical);
+    const std::vector<int> sums = jump_counts(sampled, vertical);
+    if (sums.empty()) return -1;
+    const double sampled_length = vertical ? sampled.rows : sampled.cols;
+    std::vector<double> fractions(sums.size());
+    for (size_t i = 0; i < sums.size(); ++i) fractions[i] = sums[i] / sampled_length;
+    std::vector<double> sorted = fractions;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+    const double median = sorted[sorted.size() / 2];
+    // Candidates: the positions the sample puts near the bar (0.6 of the lines, three
+    // times the median), best first; each is then counted exactly on every line.
+    std::vector<int> candidates;
+    for (int i = 0; i < static_cast<int>(fractions.size()); ++i) {
+        const int seam = i + offset;
+        if (seam < shortest_side || seam > across - shortest_side) continue;
+        const double f = fractions[static_cast<size_t>(i)];
+        if (f >= 0.45 && f >= 3.0 * median - 0.15) candidates.push_back(i);
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+        return fractions[static_cast<size_t>(a)] != fractions[static_cast<size_t>(b)]
+                   ? fractions[static_cast<size_t>(a)] > fractions[static_cast<size_t>(b)]
+                   : a < b;
+    });
+    if (candidates.size() > 8) candidates.resize(8);
+    int best = -1;
+    double best_fraction = 0.0;
+    for (const int i : candidates) {
+        const double fraction = static_cast<double>(jumps_at(canvas.colour, box, vertical, i)) / length;
+        if (fraction > best_fraction || (fraction == best_fraction && i + offset < best)) {
+            best_fraction = fraction;
+            best = i + offset;
+        }
+    }
+    if (best < 0 || best_fraction < 0.6 || best_fraction < 3.0 * median) return -1;
+    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+}
+
+}  // namespace pubforge::panels
