@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "panel_parts.hpp"
+#include "run_components.hpp"
 
 namespace pubforge::panels {
 namespace {
@@ -211,41 +212,40 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 }
 
 // Connected foreground pieces shaped like one glyph (`min_height`..`max_height` tall, not
-// wide). Labelling the whole figure at full resolution was a fifth of detection, mostly
-// spent on photographs and plot lines: components are found at half resolution, and only
-// the glyph-sized ones are labelled again at full resolution inside their box. A full
-// resolution component always lies inside the box of the half resolution one holding it.
+// wide), with the pieces of the mask at half resolution as a coarse filter: a glyph
+// whose half-resolution piece is far from glyph-sized (it touches a plot line or a
+// picture a pixel away) is not an isolated mark. Every full-resolution piece lies
+// inside one half-resolution piece, the one its first pixel maps to.
 std::vector<Component> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
-    const cv::Mat half = half_resolution(foreground);
-    cv::Mat half_ids, half_stats, centroids;
-    const int count = cv::connectedComponentsWithStats(half, half_ids, half_stats, centroids, 8, CV_32S);
-    std::vector<Component> glyphs;
-    for (int i = 1; i < count; ++i) {
-        const cv::Rect half_box(half_stats.at<int>(i, cv::CC_STAT_LEFT), half_stats.at<int>(i, cv::CC_STAT_TOP),
-                                half_stats.at<int>(i, cv::CC_STAT_WIDTH), half_stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const RunComponents half = label_runs(half_resolution(foreground));
+    std::vector<char> glyph_sized(half.boxes.size(), 0);
+    for (size_t i = 0; i < half.boxes.size(); ++i) {
+        const cv::Rect& half_box = half.boxes[i];
         // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
-        if (2 * half_box.height + 1 < min_height || half_box.height > max_height) continue;
-        if (half_box.width > 6 * half_box.height + 2) continue;
-        const cv::Rect box = cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) &
-                             cv::Rect(0, 0, foreground.cols, foreground.rows);
-        cv::Mat ids, stats;
-        const int pieces = cv::connectedComponentsWithStats(foreground(box), ids, stats, centroids, 8, CV_32S);
-        // A piece belongs to this half resolution component when one of its pixels maps into it.
-        std::vector<bool> own(static_cast<size_t>(pieces), false);
-        for (int y = 0; y < ids.rows; ++y) {
-            const int* row = ids.ptr<int>(y);
-            const int* half_row = half_ids.ptr<int>((box.y + y) / 2);
-            for (int x = 0; x < ids.cols; ++x)
-                if (row[x] > 0 && half_row[(box.x + x) / 2] == i) own[static_cast<size_t>(row[x])] = true;
-        }
-        for (int k = 1; k < pieces; ++k) {
-            if (!own[static_cast<size_t>(k)]) continue;
-            const cv::Rect local(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
-                                 stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT));
-            if (local.height < min_height || local.height > max_height || local.width > 1.6 * local.height) continue;
-            glyphs.push_back({local + box.tl(), stats.at<int>(k, cv::CC_STAT_AREA), ids(local) == k});
-        }
+        glyph_sized[i] = 2 * half_box.height + 1 >= min_height && half_box.height <= max_height &&
+                         half_box.width <= 6 * half_box.height + 2;
     }
+    const RunComponents full = label_runs(foreground);
+    std::vector<std::pair<int, int>> kept;  // (half-resolution piece, piece)
+    for (size_t k = 0; k < full.boxes.size(); ++k) {
+        const cv::Rect& box = full.boxes[k];
+        if (box.height < min_height || box.height > max_height || box.width > 1.6 * box.height) continue;
+        // A pixel of this piece: one of its runs on the box's top row.
+        int x = -1;
+        for (size_t r = full.row_start[static_cast<size_t>(box.y)]; r < full.row_start[static_cast<size_t>(box.y) + 1]; ++r)
+            if (full.runs[r].label == static_cast<int>(k)) {
+                x = full.runs[r].x0;
+                break;
+            }
+        const int parent = half.label_at(x / 2, box.y / 2);
+        if (parent >= 0 && glyph_sized[static_cast<size_t>(parent)]) kept.emplace_back(parent, static_cast<int>(k));
+    }
+    // The order the per-piece search produced before: by half-resolution piece, then raster order.
+    std::sort(kept.begin(), kept.end());
+    std::vector<Component> glyphs;
+    glyphs.reserve(kept.size());
+    for (const auto& [parent, k] : kept)
+        glyphs.push_back({full.boxes[static_cast<size_t>(k)], full.areas[static_cast<size_t>(k)], full.mask(k)});
     return glyphs;
 }
 

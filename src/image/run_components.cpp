@@ -1,0 +1,115 @@
+// Run-based 8-connected labelling: runs found eight bytes at a time, joined row to row with union-find.
+#include "run_components.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+namespace pubforge::panels {
+namespace {
+
+// First x in [x, end) where the row is non-zero (when `set`) or zero (when not).
+int next_change(const uchar* row, int x, int end, bool set) {
+    // Eight pixels at once: a word of all zero bytes (blank paper) or of all ones in a
+    // 0/1 mask (a solid photograph) is skipped whole; other values take the byte loop.
+    constexpr std::uint64_t kAllOnes = 0x0101010101010101ull;
+    while (x + 8 <= end) {
+        std::uint64_t word;
+        std::memcpy(&word, row + x, sizeof word);
+        if (set ? word != 0 : word != kAllOnes) break;
+        x += 8;
+    }
+    while (x < end && (row[x] != 0) != set) ++x;
+    return x;
+}
+
+int find_root(std::vector<int>& parent, int a) {
+    while (parent[static_cast<size_t>(a)] != a) {
+        parent[static_cast<size_t>(a)] = parent[static_cast<size_t>(parent[static_cast<size_t>(a)])];
+        a = parent[static_cast<size_t>(a)];
+    }
+    return a;
+}
+
+void unite(std::vector<int>& parent, int a, int b) {
+    a = find_root(parent, a);
+    b = find_root(parent, b);
+    if (a < b) parent[static_cast<size_t>(b)] = a;
+    else if (b < a) parent[static_cast<size_t>(a)] = b;
+}
+
+}  // namespace
+
+RunComponents label_runs(const cv::Mat& binary) {
+    CV_Assert(binary.type() == CV_8U);
+    // Any non-zero byte is foreground; only 0/1 masks (the canvas's) get the skip over solid runs.
+    const cv::Mat& ones = binary;
+    RunComponents out;
+    out.row_start.assign(static_cast<size_t>(binary.rows) + 1, 0);
+    std::vector<int> parent;  // provisional labels, union-find
+    size_t previous_begin = 0, previous_end = 0;
+    for (int y = 0; y < ones.rows; ++y) {
+        out.row_start[static_cast<size_t>(y)] = out.runs.size();
+        const uchar* row = ones.ptr<uchar>(y);
+        size_t above = previous_begin;
+        for (int x = next_change(row, 0, ones.cols, true); x < ones.cols; x = next_change(row, x, ones.cols, true)) {
+            const int end = next_change(row, x, ones.cols, false);
+            // Runs of the row above that touch [x, end) with 8-connectivity: they end at or
+            // after x - 1 and start at or before end.
+            while (above < previous_end && out.runs[above].x1 < x) ++above;
+            int label = -1;
+            for (size_t j = above; j < previous_end && out.runs[j].x0 <= end; ++j) {
+                if (label < 0) label = out.runs[j].label;
+                else unite(parent, label, out.runs[j].label);
+            }
+            if (label < 0) {
+                label = static_cast<int>(parent.size());
+                parent.push_back(label);
+            }
+            out.runs.push_back({y, x, end, label});
+            x = end;
+        }
+        previous_begin = out.row_start[static_cast<size_t>(y)];
+        previous_end = out.runs.size();
+    }
+    out.row_start[static_cast<size_t>(ones.rows)] = out.runs.size();
+    // Final labels in raster order of each component's first run.
+    std::vector<int> final_label(parent.size(), -1);
+    for (RunComponents::Run& run : out.runs) {
+        const size_t root = static_cast<size_t>(find_root(parent, run.label));
+        const cv::Rect pixels(run.x0, run.y, run.x1 - run.x0, 1);
+        if (final_label[root] < 0) {
+            final_label[root] = static_cast<int>(out.boxes.size());
+            out.boxes.push_back(pixels);
+            out.areas.push_back(0);
+        }
+        run.label = final_label[root];
+        out.boxes[static_cast<size_t>(run.label)] |= pixels;
+        out.areas[static_cast<size_t>(run.label)] += pixels.width;
+    }
+    return out;
+}
+
+int RunComponents::label_at(int x, int y) const {
+    if (y < 0 || y + 1 >= static_cast<int>(row_start.size())) return -1;
+    const auto first = runs.begin() + static_cast<long>(row_start[static_cast<size_t>(y)]);
+    const auto last = runs.begin() + static_cast<long>(row_start[static_cast<size_t>(y) + 1]);
+    // The first run ending after x is the only one that can hold it.
+    const auto run = std::upper_bound(first, last, x, [](int value, const Run& r) { return value < r.x1; });
+    return run != last && run->x0 <= x ? run->label : -1;
+}
+
+cv::Mat RunComponents::mask(int label) const {
+    const cv::Rect box = boxes[static_cast<size_t>(label)];
+    cv::Mat out = cv::Mat::zeros(box.size(), CV_8U);
+    for (int y = box.y; y < box.y + box.height; ++y) {
+        for (size_t i = row_start[static_cast<size_t>(y)]; i < row_start[static_cast<size_t>(y) + 1]; ++i) {
+            const Run& run = runs[i];
+            if (run.label != label) continue;
+            std::memset(out.ptr<uchar>(y - box.y, run.x0 - box.x), 255, static_cast<size_t>(run.x1 - run.x0));
+        }
+    }
+    return out;
+}
+
+}  // namespace pubforge::panels
