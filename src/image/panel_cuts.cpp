@@ -1,6 +1,7 @@
 // Background estimation and recursive XY cuts at gutters, ruled separator lines and straight content seams.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
@@ -217,12 +218,24 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
     return gaps;
 }
 
+// A box trimmed to its content, with the line statistics of the trimmed box when the
+// last trim pass already computed them (the cut reads them instead of recomputing).
+struct Trimmed {
+    cv::Rect box;
+    std::optional<LineStats> rows, columns;
+};
+
 // Shrinks `box` to its content: blank lines go, and so do drawn frame lines with
-// only blank lines inside them; an axis with bars standing on it stays.
-cv::Rect trim(const Canvas& canvas, cv::Rect box) {
+// only blank lines inside them; an axis with bars standing on it stays. A second
+// pass catches what the first uncovered; a pass that changes nothing ends it.
+Trimmed trim(const Canvas& canvas, cv::Rect box) {
+    Trimmed out;
+    cv::Rect rows_measured, columns_measured;
     for (int pass = 0; pass < 2 && box.area() > 0; ++pass) {
+        const cv::Rect before = box;
         for (const bool rows : {true, false}) {
-            const LineStats stats = line_stats(canvas, box, rows);
+            const cv::Rect measured = box;
+            LineStats stats = line_stats(canvas, box, rows);
             const LineKinds kinds = classify_lines(stats, rows ? box.width : box.height);
             const int count = static_cast<int>(kinds.blank.size());
             int first = 0, last = count;
@@ -248,13 +261,21 @@ cv::Rect trim(const Canvas& canvas, cv::Rect box) {
             if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);
             else box = cv::Rect(box.x + first, box.y, last - first, box.height);
             if (box.area() == 0) return {};
+            (rows ? out.rows : out.columns) = std::move(stats);
+            (rows ? rows_measured : columns_measured) = measured;
         }
+        if (box == before) break;
     }
-    return box;
+    out.box = box;
+    // Statistics of a box the trim went on to shrink are not the final box's.
+    if (rows_measured != box) out.rows.reset();
+    if (columns_measured != box) out.columns.reset();
+    return out;
 }
 
 void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
-    box = trim(canvas, box);
+    Trimmed trimmed = trim(canvas, box);
+    box = trimmed.box;
     if (box.area() == 0) return;
     const int min_side = min_panel_side(canvas.gray.size());
     const int min_gap = std::max(2, static_cast<int>(0.004 * std::max(canvas.gray.cols, canvas.gray.rows)));
@@ -262,8 +283,8 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
         out.push_back({box, method});
         return;
     }
-    const LineStats row_stats = line_stats(canvas, box, true);
-    const LineStats col_stats = line_stats(canvas, box, false);
+    const LineStats row_stats = trimmed.rows ? std::move(*trimmed.rows) : line_stats(canvas, box, true);
+    const LineStats col_stats = trimmed.columns ? std::move(*trimmed.columns) : line_stats(canvas, box, false);
     const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), min_gap);
     const std::vector<Gap> col_gaps = find_gaps(classify_lines(col_stats, box.height), min_gap);
     auto widest = [](const std::vector<Gap>& gaps) {
