@@ -45,8 +45,9 @@ TEST(PanelsTest, GeneratedSetScoresLikeTheCorpus) {
         std::printf("  %-18s %.3f over %d figures\n", name.c_str(), entry.first / entry.second, entry.second);
     const double accuracy = total / figures;
     std::printf("  generated ImageCLEF accuracy %.3f\n", accuracy);
-    // Measured 0.826 (touching photos without any gutter are the weak layout, 0.37).
-    EXPECT_GE(accuracy, 0.82);
+    // Measured 0.858 (touching photos without any gutter are the weak layout, 0.54; 0.826
+    // and 0.37 before seams between grainy photographs were accepted).
+    EXPECT_GE(accuracy, 0.85);
 }
 
 TEST(PanelsTest, SinglePanelFiguresStayWhole) {
@@ -66,9 +67,38 @@ TEST(PanelsTest, GutterGridsSplitExactly) {
 }
 
 TEST(PanelsTest, TouchingPhotosSplitAtTheSeam) {
-    // Measured 0.54 and 0.79: a seam between two textures is the known weak spot.
-    EXPECT_GE(score_layout(SyntheticLayout::TouchingPhotos, 300, 15), 0.5);
+    const double touching = score_layout(SyntheticLayout::TouchingPhotos, 300, 15);
+    std::printf("  touching photos %.3f\n", touching);
+    // Measured 0.54 and 0.79 while grainy photographs hid every seam: a seam between two textures is the weak spot.
+    EXPECT_GE(touching, 0.5);
     EXPECT_GE(score_layout(SyntheticLayout::RuledPhotos, 400, 15), 0.7);
+}
+
+TEST(PanelsTest, GrainyPhotographsSplitAtTheirSeam) {
+    // Two grainy photographs touching at x = 300: every column of grain jumps on about half
+    // its lines, which once hid the seam (it had to jump three times as often as a typical column).
+    cv::Mat figure(360, 620, CV_8UC3);
+    figure(cv::Rect(0, 0, 300, 360)).setTo(cv::Scalar(150, 170, 120));
+    figure(cv::Rect(300, 0, 320, 360)).setTo(cv::Scalar(90, 90, 100));
+    cv::circle(figure, {150, 180}, 70, cv::Scalar(60, 160, 200), cv::FILLED);
+    cv::circle(figure, {460, 120}, 60, cv::Scalar(200, 120, 200), cv::FILLED);
+    cv::Mat grain(figure.size(), CV_16SC3);
+    cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(40));
+    cv::Mat grainy;
+    figure.convertTo(grainy, CV_16SC3);
+    grainy += grain;
+    grainy.convertTo(figure, CV_8UC3);
+    const PanelDetection detection = detect_panels(figure);
+    ASSERT_EQ(detection.panels.size(), 2u);
+    EXPECT_NEAR(detection.panels[0].box.br().x, 300, 3);
+    EXPECT_NEAR(detection.panels[1].box.x, 300, 3);
+    EXPECT_EQ(detection.panels[0].method, "edge");
+    // The grain alone, with no seam, stays one panel.
+    cv::Mat texture(360, 620, CV_16SC3, cv::Scalar(120, 140, 110));
+    cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(40));
+    texture += grain;
+    texture.convertTo(figure, CV_8UC3);
+    EXPECT_FALSE(detect_panels(figure).compound);
 }
 
 TEST(PanelsTest, IrregularLayoutsKeepTheTallPanel) {
