@@ -88,7 +88,6 @@ cv::Mat foreground_mask(const cv::Mat& bgr, const cv::Vec3b& background) {
 struct LineStats {
     std::vector<int> content;  // foreground pixels on the line
     std::vector<int> spread;   // max - min gray over the middle of the line
-    std::vector<int> mean;     // mean gray over the middle of the line
 };
 
 // Gray spread (max - min) of `count` contiguous pixels, or any value above
@@ -119,27 +118,46 @@ int segment_spread(const uchar* p, int count) {
 
 // Rows (horizontal = true) or columns of `box`, summarised for the gap search. Every
 // value comes from the canvas's integral images: O(1) per line whatever the box size.
+// The middle of each line of a box: the ends are ignored so that a ruled line stopping
+// short of the region's edge still counts as uniform.
+struct LineMiddles {
+    const Canvas& canvas;
+    cv::Rect box;
+    bool rows;
+    int inset, middle;
+    LineMiddles(const Canvas& c, const cv::Rect& b, bool r) : canvas(c), box(b), rows(r) {
+        const int length = rows ? box.width : box.height;
+        inset = length > 20 ? length / 25 : 0;
+        middle = length - 2 * inset;
+    }
+    // Gray pixels of the middle of line i, contiguous (columns are read from the transposed copy).
+    const uchar* pixels(int i) const {
+        return rows ? canvas.gray.ptr<uchar>(box.y + i, box.x + inset)
+                    : canvas.gray_columns.ptr<uchar>(box.x + i, box.y + inset);
+    }
+    // Rounded mean gray of the middle of line i: asked of a few lines per box only (the
+    // sides of a drawn separator), so it is summed here rather than from an integral image.
+    int mean(int i) const {
+        const uchar* p = pixels(i);
+        long sum = 0;
+        for (int k = 0; k < middle; ++k) sum += p[k];
+        return cvRound(static_cast<double>(sum) * (1.0 / middle));
+    }
+};
+
 LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
-    // Ignore the ends of each line so that a ruled line stopping short of the
-    // region's edge still counts as uniform.
+    const LineMiddles middles(canvas, box, rows);
     const int length = rows ? box.width : box.height;
-    const int inset = length > 20 ? length / 25 : 0;
-    const int middle = length - 2 * inset;
     const int count = rows ? box.height : box.width;
     LineStats stats;
     stats.content.resize(count);
     stats.spread.resize(count);
-    stats.mean.resize(count);
     for (int i = 0; i < count; ++i) {
         const cv::Rect line = rows ? cv::Rect(box.x, box.y + i, box.width, 1) : cv::Rect(box.x + i, box.y, 1, box.height);
-        const cv::Rect inner = rows ? cv::Rect(box.x + inset, box.y + i, middle, 1)
-                                    : cv::Rect(box.x + i, box.y + inset, 1, middle);
         stats.content[i] = static_cast<int>(rect_sum(canvas.foreground_sum, line));
-        stats.mean[i] = cvRound(rect_sum(canvas.gray_sum, inner) * (1.0 / middle));
         // Only a line with content can be uniform (classify_lines), so blank lines are
         // never scanned, and a scan stops at the first contrast.
-        const uchar* pixels = rows ? canvas.gray.ptr<uchar>(inner.y, inner.x) : canvas.gray_columns.ptr<uchar>(inner.x, inner.y);
-        stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(pixels, middle) : 255;
+        stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(middles.pixels(i), middles.middle) : 255;
     }
     return stats;
 }
@@ -157,7 +175,6 @@ struct LineKinds {
     std::vector<char> blank;    // background only (JPEG noise allowed)
     std::vector<char> uniform;  // one flat colour across, but not the background
     std::vector<double> fill;   // share of the line that is content
-    std::vector<int> mean;      // mean gray
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
@@ -167,7 +184,6 @@ LineKinds classify_lines(const LineStats& stats, int length) {
     kinds.blank.resize(count);
     kinds.uniform.resize(count);
     kinds.fill.resize(count);
-    kinds.mean = stats.mean;
     for (size_t i = 0; i < count; ++i) {
         const bool blank = stats.content[i] <= noise;
         kinds.blank[i] = blank;
@@ -187,7 +203,7 @@ bool solid_side(const LineKinds& kinds, int line) {
 
 // Interior runs of blank lines at least `min_background_gap` wide, and drawn
 // separator lines with clean sides.
-std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
+std::vector<Gap> find_gaps(const LineKinds& kinds, const LineMiddles& middles, int min_background_gap) {
     const int count = static_cast<int>(kinds.blank.size());
     std::vector<Gap> gaps;
     int i = 0;
@@ -200,8 +216,8 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, int min_background_gap) {
         if (gap.start == 0 || gap.end == count) continue;  // margins, not gaps
         // Photographs touching a drawn line on both sides: a separator without a gutter.
         if (has_uniform && gap.width() <= kMaxRuleWidth && solid_side(kinds, gap.start - 1) &&
-            solid_side(kinds, gap.end) && std::abs(kinds.mean[gap.start] - kinds.mean[gap.start - 1]) >= 40 &&
-            std::abs(kinds.mean[gap.end - 1] - kinds.mean[gap.end]) >= 40) {
+            solid_side(kinds, gap.end) && std::abs(middles.mean(gap.start) - middles.mean(gap.start - 1)) >= 40 &&
+            std::abs(middles.mean(gap.end - 1) - middles.mean(gap.end)) >= 40) {
             gap.ruled = true;
             gaps.push_back(gap);
             continue;
@@ -285,8 +301,9 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
     }
     const LineStats row_stats = trimmed.rows ? std::move(*trimmed.rows) : line_stats(canvas, box, true);
     const LineStats col_stats = trimmed.columns ? std::move(*trimmed.columns) : line_stats(canvas, box, false);
-    const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), min_gap);
-    const std::vector<Gap> col_gaps = find_gaps(classify_lines(col_stats, box.height), min_gap);
+    const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), LineMiddles(canvas, box, true), min_gap);
+    const std::vector<Gap> col_gaps =
+        find_gaps(classify_lines(col_stats, box.height), LineMiddles(canvas, box, false), min_gap);
     auto widest = [](const std::vector<Gap>& gaps) {
         int w = 0;
         for (const Gap& g : gaps) w = std::max(w, g.width());
@@ -346,8 +363,6 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
     cv::transpose(canvas.gray, canvas.gray_columns);
     canvas.foreground = foreground_mask(working, canvas.background);
     cv::integral(canvas.foreground, canvas.foreground_sum, CV_32S);
-    const bool fits_32_bits = static_cast<double>(working.total()) * 255.0 < 2e9;
-    cv::integral(canvas.gray, canvas.gray_sum, fits_32_bits ? CV_32S : CV_64F);
     return canvas;
 }
 

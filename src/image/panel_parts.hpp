@@ -15,10 +15,9 @@ struct Canvas {
     cv::Mat gray;        // CV_8U
     cv::Mat gray_columns;  // gray transposed, so that a column is contiguous memory
     cv::Mat foreground;  // CV_8U, 1 = content, 0 = background
-    // Integral images, computed once so that every cut level reads the statistics of
-    // any line segment in O(1) instead of re-reducing its region.
+    // Integral image of the foreground, computed once so that every cut level reads the
+    // content of any line segment in O(1) instead of re-reducing its region.
     cv::Mat foreground_sum;  // CV_32S, (rows+1) x (cols+1)
-    cv::Mat gray_sum;        // CV_32S, or CV_64F when a 32-bit sum could overflow
     cv::Vec3b background;
     double scale = 1.0;  // working pixels per original pixel
 };
