@@ -171,7 +171,7 @@ const TemplateBank& templates() {
 // Dot product of two normalised glyphs of `size` floats with OpenCV's portable SIMD
 // (the compiler does not vectorise a float reduction by itself): the inner loop of
 // letter reading.
-float correlation(const float* a, const float* b, int size) {
+inline float correlation(const float* a, const float* b, int size) {
     cv::v_float32x4 s0 = cv::v_setzero_f32(), s1 = cv::v_setzero_f32(), s2 = cv::v_setzero_f32(),
                     s3 = cv::v_setzero_f32();
     for (int i = 0; i < size; i += 16) {
