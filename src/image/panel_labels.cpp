@@ -260,7 +260,7 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 // wide), with the pieces of the mask at half resolution as a coarse filter: a glyph
 // whose half-resolution piece is far from glyph-sized (it touches a plot line or a
 // picture a pixel away) is not an isolated mark. Every full-resolution piece lies
-// inside one half-resolution piece, the one its first pixel maps to.
+// inside the box of one half-resolution piece, the one any of its pixels maps to.
 std::vector<Component> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
     const RunComponents half = label_runs(half_resolution(foreground));
     std::vector<char> glyph_sized(half.boxes.size(), 0);
@@ -270,27 +270,31 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
         glyph_sized[i] = 2 * half_box.height + 1 >= min_height && half_box.height <= max_height &&
                          half_box.width <= 6 * half_box.height + 2;
     }
-    const RunComponents full = label_runs(foreground);
-    std::vector<std::pair<int, int>> kept;  // (half-resolution piece, piece)
-    for (size_t k = 0; k < full.boxes.size(); ++k) {
-        const cv::Rect& box = full.boxes[k];
-        if (box.height < min_height || box.height > max_height || box.width > 1.6 * box.height) continue;
-        // A pixel of this piece: one of its runs on the box's top row.
-        int x = -1;
-        for (size_t r = full.row_start[static_cast<size_t>(box.y)]; r < full.row_start[static_cast<size_t>(box.y) + 1]; ++r)
-            if (full.runs[r].label == static_cast<int>(k)) {
-                x = full.runs[r].x0;
-                break;
-            }
-        const int parent = half.label_at(x / 2, box.y / 2);
-        if (parent >= 0 && glyph_sized[static_cast<size_t>(parent)]) kept.emplace_back(parent, static_cast<int>(k));
-    }
-    // The order the per-piece search produced before: by half-resolution piece, then raster order.
-    std::sort(kept.begin(), kept.end());
+    // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled at
+    // full resolution (a ninth of its pixels on the corpus figures).
     std::vector<Component> glyphs;
-    glyphs.reserve(kept.size());
-    for (const auto& [parent, k] : kept)
-        glyphs.push_back({full.boxes[static_cast<size_t>(k)], full.areas[static_cast<size_t>(k)], full.mask(k)});
+    for (size_t i = 0; i < half.boxes.size(); ++i) {
+        if (!glyph_sized[i]) continue;
+        const cv::Rect& half_box = half.boxes[i];
+        const cv::Rect box = cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) &
+                             cv::Rect(0, 0, foreground.cols, foreground.rows);
+        const RunComponents pieces = label_runs(foreground(box));
+        for (size_t k = 0; k < pieces.boxes.size(); ++k) {
+            const cv::Rect& local = pieces.boxes[k];
+            if (local.height < min_height || local.height > max_height || local.width > 1.6 * local.height) continue;
+            // The piece belongs to this half-resolution piece (and is then whole inside the
+            // box) when a pixel of it, one of its runs on its top row, maps into it.
+            int x = -1;
+            for (size_t r = pieces.row_start[static_cast<size_t>(local.y)];
+                 r < pieces.row_start[static_cast<size_t>(local.y) + 1]; ++r)
+                if (pieces.runs[r].label == static_cast<int>(k)) {
+                    x = pieces.runs[r].x0;
+                    break;
+                }
+            if (half.label_at((box.x + x) / 2, (box.y + local.y) / 2) != static_cast<int>(i)) continue;
+            glyphs.push_back({local + box.tl(), pieces.areas[k], pieces.mask(static_cast<int>(k))});
+        }
+    }
     return glyphs;
 }
 
