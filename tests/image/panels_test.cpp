@@ -101,6 +101,32 @@ TEST(PanelsTest, GrainyPhotographsSplitAtTheirSeam) {
     EXPECT_FALSE(detect_panels(figure).compound);
 }
 
+TEST(PanelsTest, ScansSideBySideSplitAtTheLightLineBetweenThem) {
+    // Two CT-like scans (yfpeng Fig8): dark frames with a bright oval body, joined by an
+    // anti-aliased light line 4 px wide, a light row at the top and bottom. Near the line
+    // only about two thirds of each side is content, which once kept them one panel.
+    cv::Mat figure(390, 790, CV_8UC3, cv::Scalar::all(35));
+    for (int x0 : {0, 396}) {
+        cv::ellipse(figure, {x0 + 197, 180}, {175, 110}, 0, 0, 360, cv::Scalar::all(200), cv::FILLED);
+        cv::ellipse(figure, {x0 + 140, 175}, {45, 60}, 0, 0, 360, cv::Scalar::all(60), cv::FILLED);
+        cv::ellipse(figure, {x0 + 255, 175}, {45, 60}, 0, 0, 360, cv::Scalar::all(60), cv::FILLED);
+        cv::rectangle(figure, cv::Rect(x0 + 160, 330, 75, 12), cv::Scalar::all(230), cv::FILLED);  // the table
+    }
+    const int line[] = {184, 255, 254, 215};
+    for (int k = 0; k < 4; ++k) figure.col(392 + k).setTo(cv::Scalar::all(line[k]));
+    figure.row(0).setTo(cv::Scalar::all(194));
+    figure.row(389).setTo(cv::Scalar::all(194));
+    cv::Mat noise(figure.size(), CV_16SC3), grainy;
+    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(6));
+    figure.convertTo(grainy, CV_16SC3);
+    grainy += noise;
+    grainy.convertTo(figure, CV_8UC3);
+    const PanelDetection detection = detect_panels(figure);
+    ASSERT_EQ(detection.panels.size(), 2u);
+    EXPECT_NEAR(detection.panels[0].box.br().x, 393, 3);
+    EXPECT_NEAR(detection.panels[1].box.x, 393, 3);
+}
+
 TEST(PanelsTest, IrregularLayoutsKeepTheTallPanel) {
     EXPECT_GE(score_layout(SyntheticLayout::Irregular, 500, 15), 0.9);
 }
