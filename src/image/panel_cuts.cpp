@@ -357,7 +357,7 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
             cv::resize(bgr, working, cv::Size(), canvas.scale, canvas.scale, cv::INTER_AREA);
         } else {
             // Plane by plane: OpenCV's single-channel bilinear path is vectorised, its
-            // three-channel one much less (same pixels, a sixth fewer instructions overall).
+            // three-channel one less so (same pixels; 0.105 G -> 0.091 G on the corpus figures).
             std::vector<cv::Mat> planes;
             cv::split(bgr, planes);
             for (cv::Mat& plane : planes) cv::resize(plane, plane, cv::Size(), canvas.scale, canvas.scale, cv::INTER_LINEAR);
