@@ -18,6 +18,16 @@ std::vector<cv::Rect> boxes_of(const PanelDetection& detection) {
     return boxes;
 }
 
+// The figure with Gaussian grain of `sigma` gray levels added to every channel, as a scan or photograph has.
+cv::Mat with_grain(const cv::Mat& figure, double sigma) {
+    cv::Mat grain(figure.size(), CV_16SC3), grainy, out;
+    cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(sigma));
+    figure.convertTo(grainy, CV_16SC3);
+    grainy += grain;
+    grainy.convertTo(out, CV_8UC3);
+    return out;
+}
+
 double score_layout(SyntheticLayout layout, std::uint32_t first_seed, int count) {
     double total = 0.0;
     for (int i = 0; i < count; ++i) {
@@ -82,23 +92,13 @@ TEST(PanelsTest, GrainyPhotographsSplitAtTheirSeam) {
     figure(cv::Rect(300, 0, 320, 360)).setTo(cv::Scalar(90, 90, 100));
     cv::circle(figure, {150, 180}, 70, cv::Scalar(60, 160, 200), cv::FILLED);
     cv::circle(figure, {460, 120}, 60, cv::Scalar(200, 120, 200), cv::FILLED);
-    cv::Mat grain(figure.size(), CV_16SC3);
-    cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(40));
-    cv::Mat grainy;
-    figure.convertTo(grainy, CV_16SC3);
-    grainy += grain;
-    grainy.convertTo(figure, CV_8UC3);
-    const PanelDetection detection = detect_panels(figure);
+    const PanelDetection detection = detect_panels(with_grain(figure, 40));
     ASSERT_EQ(detection.panels.size(), 2u);
     EXPECT_NEAR(detection.panels[0].box.br().x, 300, 3);
     EXPECT_NEAR(detection.panels[1].box.x, 300, 3);
     EXPECT_EQ(detection.panels[0].method, "edge");
     // The grain alone, with no seam, stays one panel.
-    cv::Mat texture(360, 620, CV_16SC3, cv::Scalar(120, 140, 110));
-    cv::randn(grain, cv::Scalar::all(0), cv::Scalar::all(40));
-    texture += grain;
-    texture.convertTo(figure, CV_8UC3);
-    EXPECT_FALSE(detect_panels(figure).compound);
+    EXPECT_FALSE(detect_panels(with_grain(cv::Mat(360, 620, CV_8UC3, cv::Scalar(120, 140, 110)), 40)).compound);
 }
 
 TEST(PanelsTest, ScansSideBySideSplitAtTheLightLineBetweenThem) {
@@ -116,12 +116,7 @@ TEST(PanelsTest, ScansSideBySideSplitAtTheLightLineBetweenThem) {
     for (int k = 0; k < 4; ++k) figure.col(392 + k).setTo(cv::Scalar::all(line[k]));
     figure.row(0).setTo(cv::Scalar::all(194));
     figure.row(389).setTo(cv::Scalar::all(194));
-    cv::Mat noise(figure.size(), CV_16SC3), grainy;
-    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(6));
-    figure.convertTo(grainy, CV_16SC3);
-    grainy += noise;
-    grainy.convertTo(figure, CV_8UC3);
-    const PanelDetection detection = detect_panels(figure);
+    const PanelDetection detection = detect_panels(with_grain(figure, 6));
     ASSERT_EQ(detection.panels.size(), 2u);
     EXPECT_NEAR(detection.panels[0].box.br().x, 393, 3);
     EXPECT_NEAR(detection.panels[1].box.x, 393, 3);
