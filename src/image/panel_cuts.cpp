@@ -289,6 +289,27 @@ Trimmed trim(const Canvas& canvas, cv::Rect box) {
     return out;
 }
 
+// A line of running text printed into the figure image above or below the panels (the
+// caption, or the end of the paragraph before it, when a figure was cropped from a page):
+// a short band across most of the figure, mostly paper, its words a space apart. Merged as
+// an axis title would be, its words stretched the panels under them to the figure's edge.
+// A row of axis titles or panel headings is not one: it has panel-wide gaps.
+bool caption_strip(const Canvas& canvas, const cv::Rect& piece) {
+    const cv::Rect text = trim(canvas, piece).box;
+    if (text.area() == 0) return false;
+    const int line_height = std::max(24, canvas.gray.rows / 16);
+    if (text.height > line_height || text.width < 0.6 * canvas.gray.cols ||
+        rect_sum(canvas.foreground_sum, text) > 0.35 * text.area())
+        return false;
+    int blank_run = 0;
+    for (int x = text.x; x < text.x + text.width; ++x) {
+        const bool blank = rect_sum(canvas.foreground_sum, cv::Rect(x, text.y, 1, text.height)) == 0;
+        blank_run = blank ? blank_run + 1 : 0;
+        if (blank_run > std::max(2 * text.height, line_height)) return false;
+    }
+    return true;
+}
+
 void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
     Trimmed trimmed = trim(canvas, box);
     box = trimmed.box;
@@ -320,7 +341,10 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
                                                              : (gaps.back().ruled ? "separator-line" : "gutter");
             const cv::Rect piece = rows ? cv::Rect(box.x, box.y + start, box.width, end - start)
                                         : cv::Rect(box.x + start, box.y, end - start, box.height);
-            if (piece.area() > 0) cut(canvas, piece, piece_method, depth + 1, out);
+            // Only the figure's own first and last rows can be a caption printed into it.
+            const bool outer_row = depth == 0 && rows && gaps.size() >= 1 && (i == 0 || i == gaps.size());
+            if (piece.area() > 0 && !(outer_row && caption_strip(canvas, piece)))
+                cut(canvas, piece, piece_method, depth + 1, out);
             if (i < gaps.size()) start = gaps[i].end;
         }
         return;

@@ -122,6 +122,32 @@ TEST(PanelsTest, ScansSideBySideSplitAtTheLightLineBetweenThem) {
     EXPECT_NEAR(detection.panels[1].box.x, 393, 3);
 }
 
+TEST(PanelsTest, CaptionLinesPrintedIntoTheImageAreNotPanelContent) {
+    // A figure cropped from a page (medicat 57c9...Figure2): the end of the paragraph above
+    // and the caption's first line below, across the whole width, around two photographs.
+    const auto figure_with = [](const std::string& top, const std::string& bottom) {
+        cv::Mat figure(400, 740, CV_8UC3, cv::Scalar::all(255));
+        figure(cv::Rect(0, 40, 360, 320)).setTo(cv::Scalar(60, 90, 160));
+        figure(cv::Rect(370, 40, 370, 320)).setTo(cv::Scalar(90, 90, 90));
+        cv::circle(figure, {180, 200}, 90, cv::Scalar(30, 140, 220), cv::FILLED);
+        cv::circle(figure, {560, 180}, 80, cv::Scalar(200, 200, 200), cv::FILLED);
+        cv::putText(figure, top, {4, 22}, cv::FONT_HERSHEY_SIMPLEX, 0.62, cv::Scalar::all(0), 1, cv::LINE_AA);
+        cv::putText(figure, bottom, {4, 386}, cv::FONT_HERSHEY_SIMPLEX, 0.62, cv::Scalar::all(0), 1, cv::LINE_AA);
+        return detect_panels(with_grain(figure, 4));
+    };
+    const PanelDetection captioned = figure_with("bougie or balloon dilatation followed by surgical resection of the",
+                                                 "Figure 2. Complete resolution of the colonic obstruction occurred at");
+    ASSERT_EQ(captioned.panels.size(), 2u);
+    for (const Panel& panel : captioned.panels) {
+        EXPECT_NEAR(panel.box.y, 40, 3);
+        EXPECT_NEAR(panel.box.br().y, 360, 3);
+    }
+    // Axis titles, one under each panel with a panel-wide gap between them, stay with their panels.
+    const PanelDetection titled = figure_with("", "       Time (h)                                  Dose (mg)");
+    ASSERT_EQ(titled.panels.size(), 2u);
+    for (const Panel& panel : titled.panels) EXPECT_GT(panel.box.br().y, 370);
+}
+
 TEST(PanelsTest, IrregularLayoutsKeepTheTallPanel) {
     EXPECT_GE(score_layout(SyntheticLayout::Irregular, 500, 15), 0.9);
 }
