@@ -15,10 +15,14 @@ namespace {
 constexpr int kSeamWindow = 5;
 // A jump: some channel of the two means differs by more than this.
 constexpr int kJump = 30;
-// One line in kSampleStep is scanned at every position: a seam jumps on most lines,
-// so a quarter of them find it (and every candidate is then counted on all lines).
-// Scanning every line was a fifth of detection on figures of photographs.
-constexpr int kSampleStep = 4;
+// Lines are sampled for the jump counts at every position: a seam jumps on most lines,
+// so a sample of them finds it (and every candidate is then counted on all lines).
+// Scanning every line was a fifth of detection on figures of photographs. At least
+// kSampledLines lines are kept, so that the sample's fraction is within a few hundredths.
+constexpr int kSampledLines = 32;
+constexpr int kMaxSampleStep = 8;
+
+int sample_step(int length) { return std::clamp(length / kSampledLines, 1, kMaxSampleStep); }
 
 // floor((sum + 2) / 5), i.e. cv::blur's rounded mean of five pixels (a fifth is never a
 // half), as a 16-bit multiply-high: exact for sums up to 5 * 255.
@@ -59,17 +63,19 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
     return means;
 }
 
-// Every kSampleStep-th line of `box`: rows when looking for a vertical seam, else columns.
+// Every sample_step-th line of `box`: rows when looking for a vertical seam, else columns.
 cv::Mat sample_lines(const cv::Mat& colour, const cv::Rect& box, bool vertical) {
     const cv::Mat region = colour(box);
     if (!vertical) {
         cv::Mat columns;
-        cv::resize(region, columns, cv::Size((box.width + kSampleStep - 1) / kSampleStep, box.height), 0, 0,
+        const int step = sample_step(box.width);
+        cv::resize(region, columns, cv::Size((box.width + step - 1) / step, box.height), 0, 0,
                    cv::INTER_NEAREST);
         return columns;
     }
-    cv::Mat rows((box.height + kSampleStep - 1) / kSampleStep, box.width, CV_8UC3);
-    for (int y = 0; y < rows.rows; ++y) std::memcpy(rows.ptr(y), region.ptr(y * kSampleStep), 3 * size_t(box.width));
+    const int step = sample_step(box.height);
+    cv::Mat rows((box.height + step - 1) / step, box.width, CV_8UC3);
+    for (int y = 0; y < rows.rows; ++y) std::memcpy(rows.ptr(y), region.ptr(y * step), 3 * size_t(box.width));
     return rows;
 }
 
@@ -113,30 +119,14 @@ std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
     return counts;
 }
 
-// The exact count at one position, on every line of the box (the windows of a
-// position that can be a seam lie inside the box, so no border rule is needed).
-int jumps_at(const cv::Mat& colour, const cv::Rect& box, bool vertical, int position) {
-    constexpr int kHalf = kSeamWindow / 2;
-    const int length = vertical ? box.height : box.width;
-    // Pixel k of line `line`, counted across the box.
-    const auto pixel = [&](int line, int k) {
-        return vertical ? colour.ptr<uchar>(box.y + line) + 3 * (box.x + k)
-                        : colour.ptr<uchar>(box.y + k) + 3 * (box.x + line);
-    };
-    int count = 0;
-    for (int line = 0; line < length; ++line) {
-        int largest = 0;
-        for (int channel = 0; channel < 3; ++channel) {
-            int first = 0, second = 0;
-            for (int k = -kHalf; k <= kHalf; ++k) {
-                first += pixel(line, position + k)[channel];
-                second += pixel(line, position + kSeamWindow + k)[channel];
-            }
-            largest = std::max(largest, std::abs(mean_of_five(first) - mean_of_five(second)));
-        }
-        count += largest > kJump ? 1 : 0;
-    }
-    return count;
+// Exact counts, on every line of the box, at positions first..last (in the box's
+// counts' numbering). The strip they need is a view of the figure, so its window means
+// read the pixels beyond the strip as a whole-box map would.
+std::vector<int> exact_jump_counts(const cv::Mat& colour, const cv::Rect& box, bool vertical, int first, int last) {
+    const int span = last - first + 1 + kSeamWindow;  // both windows of every position
+    const cv::Rect strip = vertical ? cv::Rect(box.x + first, box.y, span, box.height)
+                                    : cv::Rect(box.x, box.y + first, box.width, span);
+    return jump_counts(colour(strip), vertical);
 }
 
 // True when both sides of the line at `seam` (box coordinates) are densely filled. A
@@ -207,10 +197,22 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
                    : a < b;
     });
     if (candidates.size() > 8) candidates.resize(8);
+    // Candidates come in clusters around a seam: each cluster is counted as one strip.
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<int> exact(candidates.size());
+    for (size_t c = 0; c < candidates.size();) {
+        size_t end = c + 1;
+        while (end < candidates.size() && candidates[end] - candidates[end - 1] <= 2 * kSeamWindow) ++end;
+        const std::vector<int> counts =
+            exact_jump_counts(canvas.colour, box, vertical, candidates[c], candidates[end - 1]);
+        for (size_t k = c; k < end; ++k) exact[k] = counts[static_cast<size_t>(candidates[k] - candidates[c])];
+        c = end;
+    }
     int best = -1;
     double best_fraction = 0.0;
-    for (const int i : candidates) {
-        const double fraction = static_cast<double>(jumps_at(canvas.colour, box, vertical, i)) / length;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+        const int i = candidates[c];
+        const double fraction = static_cast<double>(exact[c]) / length;
         if (fraction > best_fraction || (fraction == best_fraction && i + offset < best)) {
             best_fraction = fraction;
             best = i + offset;
