@@ -152,9 +152,19 @@ LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
     LineStats stats;
     stats.content.resize(count);
     stats.spread.resize(count);
+    // Content per line straight from the integral image's rows (CV_32S): for rows, the
+    // differences down two columns; for columns, along two rows.
+    const cv::Mat& sum = canvas.foreground_sum;
     for (int i = 0; i < count; ++i) {
-        const cv::Rect line = rows ? cv::Rect(box.x, box.y + i, box.width, 1) : cv::Rect(box.x + i, box.y, 1, box.height);
-        stats.content[i] = static_cast<int>(rect_sum(canvas.foreground_sum, line));
+        if (rows) {
+            const int* above = sum.ptr<int>(box.y + i);
+            const int* below = sum.ptr<int>(box.y + i + 1);
+            stats.content[i] = below[box.x + box.width] - above[box.x + box.width] - below[box.x] + above[box.x];
+        } else {
+            const int* top = sum.ptr<int>(box.y);
+            const int* bottom = sum.ptr<int>(box.y + box.height);
+            stats.content[i] = bottom[box.x + i + 1] - top[box.x + i + 1] - bottom[box.x + i] + top[box.x + i];
+        }
         // Only a line with content can be uniform (classify_lines), so blank lines are
         // never scanned, and a scan stops at the first contrast.
         stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(middles.pixels(i), middles.middle) : 255;
@@ -174,7 +184,8 @@ struct Gap {
 struct LineKinds {
     std::vector<char> blank;    // background only (JPEG noise allowed)
     std::vector<char> uniform;  // one flat colour across, but not the background
-    std::vector<double> fill;   // share of the line that is content
+    std::vector<int> content;   // foreground pixels on the line
+    int length = 0;             // pixels on a line
 };
 
 LineKinds classify_lines(const LineStats& stats, int length) {
@@ -183,12 +194,12 @@ LineKinds classify_lines(const LineStats& stats, int length) {
     LineKinds kinds;
     kinds.blank.resize(count);
     kinds.uniform.resize(count);
-    kinds.fill.resize(count);
+    kinds.content = stats.content;
+    kinds.length = length;
     for (size_t i = 0; i < count; ++i) {
         const bool blank = stats.content[i] <= noise;
         kinds.blank[i] = blank;
         kinds.uniform[i] = !blank && stats.spread[i] <= kUniformSpread;
-        kinds.fill[i] = length > 0 ? static_cast<double>(stats.content[i]) / length : 0.0;
     }
     return kinds;
 }
@@ -197,8 +208,8 @@ LineKinds classify_lines(const LineStats& stats, int length) {
 // side is solid (photographs touching it); a chart's axis has bars or ticks partly
 // covering the line beside it, and a plot frame has blank space inside.
 bool solid_side(const LineKinds& kinds, int line) {
-    if (line < 0 || line >= static_cast<int>(kinds.fill.size())) return false;
-    return kinds.fill[line] >= 0.9;
+    if (line < 0 || line >= static_cast<int>(kinds.content.size()) || kinds.length <= 0) return false;
+    return static_cast<double>(kinds.content[static_cast<size_t>(line)]) / kinds.length >= 0.9;
 }
 
 // Interior runs of blank lines at least `min_background_gap` wide, and drawn
