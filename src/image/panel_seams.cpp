@@ -67,10 +67,17 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
 cv::Mat sample_lines(const cv::Mat& colour, const cv::Rect& box, bool vertical) {
     const cv::Mat region = colour(box);
     if (!vertical) {
-        cv::Mat columns;
         const int step = sample_step(box.width);
-        cv::resize(region, columns, cv::Size((box.width + step - 1) / step, box.height), 0, 0,
-                   cv::INTER_NEAREST);
+        cv::Mat columns(box.height, (box.width + step - 1) / step, CV_8UC3);
+        for (int y = 0; y < box.height; ++y) {
+            const uchar* in = region.ptr<uchar>(y);
+            uchar* out = columns.ptr<uchar>(y);
+            for (int x = 0; x < columns.cols; ++x, in += 3 * step, out += 3) {
+                out[0] = in[0];
+                out[1] = in[1];
+                out[2] = in[2];
+            }
+        }
         return columns;
     }
     const int step = sample_step(box.height);
@@ -109,10 +116,27 @@ std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
             out[x] = largest > kJump ? 1 : 0;
         }
         if (vertical) {
-            for (int i = 0; i < cols; ++i) counts[static_cast<size_t>(i)] += out[i];
+            int* total = counts.data();
+            int i = 0;
+            for (; i + 4 <= cols; i += 4) {
+                const cv::v_uint32x4 jumped = cv::v_load_expand_q(out + i);
+                cv::v_store(total + i, cv::v_load(total + i) + cv::v_reinterpret_as_s32(jumped));
+            }
+            for (; i < cols; ++i) total[i] += out[i];
         } else {
             int jumped = 0;
-            for (int i = 0; i < cols; ++i) jumped += out[i];
+            int i = 0;
+            cv::v_uint32x4 sum = cv::v_setzero_u32();
+            for (; i + 16 <= cols; i += 16) {
+                cv::v_uint16x8 low, high;
+                cv::v_expand(cv::v_load(out + i), low, high);
+                cv::v_uint32x4 a, b, c, d;
+                cv::v_expand(low, a, b);
+                cv::v_expand(high, c, d);
+                sum += (a + b) + (c + d);
+            }
+            jumped = static_cast<int>(cv::v_reduce_sum(sum));
+            for (; i < cols; ++i) jumped += out[i];
             counts[static_cast<size_t>(y)] = jumped;
         }
     }
