@@ -95,9 +95,15 @@ struct LineStats {
 int segment_spread(const uchar* p, int count) {
     int i = 0;
     int low = 255, high = 0;
-    constexpr int kBlock = 64;
-    if (count >= kBlock) {
-        cv::v_uint8x16 lows = cv::v_setall_u8(255), highs = cv::v_setzero_u8();
+    if (count >= 16) {
+        // The first 16 pixels are checked on their own (most lines through a picture show
+        // contrast at once), then every 64.
+        cv::v_uint8x16 lows = cv::v_load(p), highs = lows;
+        low = cv::v_reduce_min(lows);
+        high = cv::v_reduce_max(highs);
+        if (high - low > kUniformSpread) return high - low;
+        i = 16;
+        constexpr int kBlock = 64;
         for (; i + kBlock <= count; i += kBlock) {
             for (int k = 0; k < kBlock; k += 16) {
                 const cv::v_uint8x16 v = cv::v_load(p + i + k);
@@ -108,6 +114,13 @@ int segment_spread(const uchar* p, int count) {
             high = cv::v_reduce_max(highs);
             if (high - low > kUniformSpread) return high - low;
         }
+        for (; i + 16 <= count; i += 16) {
+            const cv::v_uint8x16 v = cv::v_load(p + i);
+            lows = cv::v_min(lows, v);
+            highs = cv::v_max(highs, v);
+        }
+        low = cv::v_reduce_min(lows);
+        high = cv::v_reduce_max(highs);
     }
     for (; i < count; ++i) {
         low = std::min<int>(low, p[i]);
@@ -155,20 +168,22 @@ LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
     // Content per line straight from the integral image's rows (CV_32S): for rows, the
     // differences down two columns; for columns, along two rows.
     const cv::Mat& sum = canvas.foreground_sum;
-    for (int i = 0; i < count; ++i) {
-        if (rows) {
+    if (rows) {
+        for (int i = 0; i < count; ++i) {
             const int* above = sum.ptr<int>(box.y + i);
             const int* below = sum.ptr<int>(box.y + i + 1);
             stats.content[i] = below[box.x + box.width] - above[box.x + box.width] - below[box.x] + above[box.x];
-        } else {
-            const int* top = sum.ptr<int>(box.y);
-            const int* bottom = sum.ptr<int>(box.y + box.height);
-            stats.content[i] = bottom[box.x + i + 1] - top[box.x + i + 1] - bottom[box.x + i] + top[box.x + i];
         }
-        // Only a line with content can be uniform (classify_lines), so blank lines are
-        // never scanned, and a scan stops at the first contrast.
-        stats.spread[i] = stats.content[i] > length / 1000 ? segment_spread(middles.pixels(i), middles.middle) : 255;
+    } else {
+        const int* top = sum.ptr<int>(box.y) + box.x;
+        const int* bottom = sum.ptr<int>(box.y + box.height) + box.x;
+        for (int i = 0; i < count; ++i) stats.content[i] = bottom[i + 1] - top[i + 1] - bottom[i] + top[i];
     }
+    // Only a line with content can be uniform (classify_lines), so blank lines are never
+    // scanned, and a scan stops at the first contrast.
+    const int noise = length / 1000;
+    for (int i = 0; i < count; ++i)
+        stats.spread[i] = stats.content[i] > noise ? segment_spread(middles.pixels(i), middles.middle) : 255;
     return stats;
 }
 
