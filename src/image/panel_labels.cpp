@@ -221,20 +221,19 @@ Reading read_glyph(const cv::Mat& ink) {
 struct Component {
     cv::Rect box;
     int area = 0;
-    cv::Mat mask;  // box-sized, non-zero on this component's pixels only
+    std::vector<RunComponents::Run> runs;  // its pixels, in the figure's coordinates
 };
 
 // The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
 // say more about its shape than its thresholded mask does.
 cv::Mat glyph_ink(const Canvas& canvas, const Component& c) {
     const int background = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
-    // One pass (absdiff, a mask expression and setTo cost more than the glyph itself).
-    cv::Mat ink(c.box.size(), CV_8U);
-    for (int y = 0; y < ink.rows; ++y) {
-        const uchar* gray = canvas.gray.ptr<uchar>(c.box.y + y) + c.box.x;
-        const uchar* own = c.mask.ptr<uchar>(y);  // other components inside the box are not this glyph
-        uchar* out = ink.ptr<uchar>(y);
-        for (int x = 0; x < ink.cols; ++x) out[x] = own[x] ? static_cast<uchar>(std::abs(gray[x] - background)) : 0;
+    // Only the component's own runs: other components inside the box are not this glyph.
+    cv::Mat ink = cv::Mat::zeros(c.box.size(), CV_8U);
+    for (const RunComponents::Run& run : c.runs) {
+        const uchar* gray = canvas.gray.ptr<uchar>(run.y);
+        uchar* out = ink.ptr<uchar>(run.y - c.box.y);
+        for (int x = run.x0; x < run.x1; ++x) out[x - c.box.x] = static_cast<uchar>(std::abs(gray[x] - background));
     }
     return ink;
 }
@@ -297,7 +296,13 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
                     break;
                 }
             if (half.label_at((box.x + x) / 2, (box.y + local.y) / 2) != static_cast<int>(i)) continue;
-            glyphs.push_back({local + box.tl(), pieces.areas[k], pieces.mask(static_cast<int>(k))});
+            std::vector<RunComponents::Run> runs = pieces.runs_of(static_cast<int>(k));
+            for (RunComponents::Run& run : runs) {
+                run.y += box.y;
+                run.x0 += box.x;
+                run.x1 += box.x;
+            }
+            glyphs.push_back({local + box.tl(), pieces.areas[k], std::move(runs)});
         }
     }
     return glyphs;

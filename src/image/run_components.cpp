@@ -99,16 +99,19 @@ int RunComponents::label_at(int x, int y) const {
     return run != last && run->x0 <= x ? run->label : -1;
 }
 
+std::vector<RunComponents::Run> RunComponents::runs_of(int label) const {
+    const cv::Rect box = boxes[static_cast<size_t>(label)];
+    std::vector<Run> own;
+    for (size_t i = row_start[static_cast<size_t>(box.y)]; i < row_start[static_cast<size_t>(box.y + box.height)]; ++i)
+        if (runs[i].label == label) own.push_back(runs[i]);
+    return own;
+}
+
 cv::Mat RunComponents::mask(int label) const {
     const cv::Rect box = boxes[static_cast<size_t>(label)];
     cv::Mat out = cv::Mat::zeros(box.size(), CV_8U);
-    for (int y = box.y; y < box.y + box.height; ++y) {
-        for (size_t i = row_start[static_cast<size_t>(y)]; i < row_start[static_cast<size_t>(y) + 1]; ++i) {
-            const Run& run = runs[i];
-            if (run.label != label) continue;
-            std::memset(out.ptr<uchar>(y - box.y, run.x0 - box.x), 255, static_cast<size_t>(run.x1 - run.x0));
-        }
-    }
+    for (const Run& run : runs_of(label))
+        std::memset(out.ptr<uchar>(run.y - box.y, run.x0 - box.x), 255, static_cast<size_t>(run.x1 - run.x0));
     return out;
 }
 

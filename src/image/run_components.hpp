@@ -28,6 +28,8 @@ struct RunComponents {
 
     // The component holding pixel (x, y), or -1 on the background.
     int label_at(int x, int y) const;
+    // The component's runs, top to bottom.
+    std::vector<Run> runs_of(int label) const;
     // A mask the size of the component's box, 255 on its pixels and 0 elsewhere.
     cv::Mat mask(int label) const;
 };
