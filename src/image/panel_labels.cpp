@@ -206,8 +206,9 @@ Reading read_glyph(const cv::Mat& ink) {
                                       kCoarseSize * kCoarseSize);
         ranked.emplace_back(-dot, static_cast<int>(t));
     }
+    // The best kFineCandidates (ties to the earlier template), in any order.
     const size_t keep = std::min(kFineCandidates, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
+    if (keep < ranked.size()) std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end());
     ranked.resize(keep);
     // In template order, so that ties go to the same template as a full scan.
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
