@@ -43,8 +43,35 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
                        horizontal ? kHalf : 0, cv::BORDER_REFLECT_101);
     cv::Mat means(colour.size(), CV_8UC3);
     const int values = colour.cols * 3;
-    // The five inputs of output value i: byte i + k * stride of the padded row, k = 0..4.
-    const size_t stride = horizontal ? 3 : padded.step;
+    if (!horizontal) {
+        // Down the columns the window slides: each row's sums are the last row's plus the
+        // row entering the window minus the one leaving it (16-bit sums, exact).
+        std::vector<ushort> sums(static_cast<size_t>(values), 0);
+        for (int k = 0; k < kSeamWindow; ++k) {
+            const uchar* in = padded.ptr<uchar>(k);
+            for (int i = 0; i < values; ++i) sums[static_cast<size_t>(i)] += in[i];
+        }
+        for (int y = 0; y < height; ++y) {
+            uchar* out = means.ptr<uchar>(y);
+            ushort* sum = sums.data();
+            const bool last = y + 1 == height;
+            const uchar* entering = last ? nullptr : padded.ptr<uchar>(y + kSeamWindow);
+            const uchar* leaving = padded.ptr<uchar>(y);
+            int i = 0;
+            for (; i + 8 <= values; i += 8) {
+                cv::v_uint16x8 current = cv::v_load(sum + i);
+                cv::v_pack_store(out + i, mean_of_five(current));
+                if (!last) cv::v_store(sum + i, current + cv::v_load_expand(entering + i) - cv::v_load_expand(leaving + i));
+            }
+            for (; i < values; ++i) {
+                out[i] = static_cast<uchar>(mean_of_five(sum[i]));
+                if (!last) sum[i] = static_cast<ushort>(sum[i] + entering[i] - leaving[i]);
+            }
+        }
+        return means;
+    }
+    // Along a row, the five inputs of output value i are bytes i + 3k of the padded row, k = 0..4.
+    const size_t stride = 3;
     for (int y = 0; y < height; ++y) {
         const uchar* in = padded.ptr<uchar>(y);
         uchar* out = means.ptr<uchar>(y);
