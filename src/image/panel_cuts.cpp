@@ -68,13 +68,20 @@ cv::Mat foreground_mask(const cv::Mat& bgr, const cv::Vec3b& background) {
     for (int y = 0; y < bgr.rows; ++y) {
         const uchar* in = bgr.ptr<uchar>(y);
         uchar* out = mask.ptr<uchar>(y);
-        int x = 0;
-        for (; x + 16 <= bgr.cols; x += 16) {
+        const auto block = [&](int x) {
             cv::v_uint8x16 c0, c1, c2;
             cv::v_load_deinterleave(in + 3 * x, c0, c1, c2);
             const cv::v_uint8x16 largest =
                 cv::v_max(cv::v_max(cv::v_absdiff(c0, back0), cv::v_absdiff(c1, back1)), cv::v_absdiff(c2, back2));
             cv::v_store(out + x, (largest > tolerance) & one);
+        };
+        int x = 0;
+        for (; x + 16 <= bgr.cols; x += 16) block(x);
+        // The row's last pixels as the block of 16 that ends at its end (overlapping the one
+        // before: the same pixels get the same values).
+        if (x < bgr.cols && bgr.cols >= 16) {
+            block(bgr.cols - 16);
+            x = bgr.cols;
         }
         for (; x < bgr.cols; ++x) {
             const int largest = std::max({std::abs(in[3 * x] - background[0]), std::abs(in[3 * x + 1] - background[1]),
@@ -118,6 +125,13 @@ int segment_spread(const uchar* p, int count) {
             const cv::v_uint8x16 v = cv::v_load(p + i);
             lows = cv::v_min(lows, v);
             highs = cv::v_max(highs, v);
+        }
+        // The last pixels as the 16 that end the line (some seen twice: min and max do not mind).
+        if (i < count) {
+            const cv::v_uint8x16 v = cv::v_load(p + count - 16);
+            lows = cv::v_min(lows, v);
+            highs = cv::v_max(highs, v);
+            i = count;
         }
         low = cv::v_reduce_min(lows);
         high = cv::v_reduce_max(highs);
@@ -199,7 +213,7 @@ struct Gap {
 struct LineKinds {
     std::vector<char> blank;    // background only (JPEG noise allowed)
     std::vector<char> uniform;  // one flat colour across, but not the background
-    std::vector<int> content;   // foreground pixels on the line
+    const std::vector<int>* content = nullptr;  // foreground pixels on each line (the stats')
     int length = 0;             // pixels on a line
 };
 
@@ -209,7 +223,7 @@ LineKinds classify_lines(const LineStats& stats, int length) {
     LineKinds kinds;
     kinds.blank.resize(count);
     kinds.uniform.resize(count);
-    kinds.content = stats.content;
+    kinds.content = &stats.content;
     kinds.length = length;
     for (size_t i = 0; i < count; ++i) {
         const bool blank = stats.content[i] <= noise;
@@ -223,8 +237,8 @@ LineKinds classify_lines(const LineStats& stats, int length) {
 // side is solid (photographs touching it); a chart's axis has bars or ticks partly
 // covering the line beside it, and a plot frame has blank space inside.
 bool solid_side(const LineKinds& kinds, int line) {
-    if (line < 0 || line >= static_cast<int>(kinds.content.size()) || kinds.length <= 0) return false;
-    return static_cast<double>(kinds.content[static_cast<size_t>(line)]) / kinds.length >= 0.9;
+    if (line < 0 || line >= static_cast<int>(kinds.content->size()) || kinds.length <= 0) return false;
+    return static_cast<double>((*kinds.content)[static_cast<size_t>(line)]) / kinds.length >= 0.9;
 }
 
 // Interior runs of blank lines at least `min_background_gap` wide, and drawn
