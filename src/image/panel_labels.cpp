@@ -34,9 +34,9 @@ std::array<float, kGlyphSize * kGlyphSize> normalise_glyph(const cv::Mat& ink) {
     cv::resize(square, small, cv::Size(kGlyphSize, kGlyphSize), 0, 0,
                side > kGlyphSize ? cv::INTER_AREA : cv::INTER_LINEAR);
     std::array<float, kGlyphSize * kGlyphSize> out{};
-    double mean = 0.0;
-    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) mean += small.data[i];
-    mean /= out.size();
+    int total = 0;  // an integer sum is exact, as the double one was
+    for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) total += small.data[i];
+    const double mean = static_cast<double>(total) / out.size();
     double norm = 0.0;
     for (int i = 0; i < kGlyphSize * kGlyphSize; ++i) {
         out[i] = static_cast<float>(small.data[i] - mean);
@@ -146,6 +146,7 @@ std::array<float, kCoarseSize * kCoarseSize> coarsen(const float* glyph) {
 struct TemplateBank {
     std::vector<char> characters;
     std::vector<float> log_aspects;  // log(width / height) of each template's ink
+    std::vector<std::pair<float, int>> by_aspect;  // (log aspect, template), ascending
     cv::Mat pixels;  // CV_32F, templates x kGlyphSize^2
     cv::Mat coarse;  // CV_32F, templates x kCoarseSize^2
 };
@@ -162,7 +163,9 @@ const TemplateBank& templates() {
             std::copy(all[i].pixels.begin(), all[i].pixels.end(), b.pixels.ptr<float>(static_cast<int>(i)));
             const auto coarse = coarsen(all[i].pixels.data());
             std::copy(coarse.begin(), coarse.end(), b.coarse.ptr<float>(static_cast<int>(i)));
+            b.by_aspect.emplace_back(b.log_aspects.back(), static_cast<int>(i));
         }
+        std::sort(b.by_aspect.begin(), b.by_aspect.end());
         return b;
     }();
     return bank;
@@ -200,8 +203,13 @@ Reading read_glyph(const cv::Mat& ink) {
     Reading best;
     if (bank.pixels.empty()) return best;
     std::vector<std::pair<float, int>> ranked;  // (-coarse score, template)
-    for (size_t t = 0; t < bank.characters.size(); ++t) {
-        if (std::abs(log_aspect - bank.log_aspects[t]) > 0.45f) continue;
+    // Only templates of a similar aspect: a window of the sorted aspects (a little wider
+    // than the test, which then decides exactly).
+    const auto first = std::lower_bound(bank.by_aspect.begin(), bank.by_aspect.end(),
+                                        std::make_pair(log_aspect - 0.46f, -1));
+    for (auto it = first; it != bank.by_aspect.end() && it->first <= log_aspect + 0.46f; ++it) {
+        const int t = it->second;
+        if (std::abs(log_aspect - bank.log_aspects[static_cast<size_t>(t)]) > 0.45f) continue;
         const float dot = correlation(coarse.data(), bank.coarse.ptr<float>(static_cast<int>(t)),
                                       kCoarseSize * kCoarseSize);
         ranked.emplace_back(-dot, static_cast<int>(t));
