@@ -21,6 +21,8 @@ constexpr int kJump = 30;
 // kSampledLines lines are kept, so that the sample's fraction is within a few hundredths.
 constexpr int kSampledLines = 32;
 constexpr int kMaxSampleStep = 8;
+// Positions the sample puts near the bar that are then counted exactly, best first.
+constexpr size_t kMaxCandidates = 8;
 
 int sample_step(int length) { return std::clamp(length / kSampledLines, 1, kMaxSampleStep); }
 
@@ -247,7 +249,7 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
                    ? fractions[static_cast<size_t>(a)] > fractions[static_cast<size_t>(b)]
                    : a < b;
     });
-    if (candidates.size() > 8) candidates.resize(8);
+    if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
     // Candidates come in clusters around a seam: each cluster is counted as one strip.
     std::sort(candidates.begin(), candidates.end());
     std::vector<int> exact(candidates.size());
@@ -264,7 +266,7 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     for (size_t c = 0; c < candidates.size(); ++c) {
         const int i = candidates[c];
         const double fraction = static_cast<double>(exact[c]) / length;
-        if (fraction > best_fraction || (fraction == best_fraction && i + offset < best)) {
+        if (fraction > best_fraction) {  // in position order: a tie goes to the first
             best_fraction = fraction;
             best = i + offset;
         }
