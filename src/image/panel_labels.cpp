@@ -276,19 +276,15 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 // inside the box of one half-resolution piece, the one any of its pixels maps to.
 std::vector<Component> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
     const RunComponents half = label_runs(half_resolution(foreground));
-    std::vector<char> glyph_sized(half.boxes.size(), 0);
-    for (size_t i = 0; i < half.boxes.size(); ++i) {
-        const cv::Rect& half_box = half.boxes[i];
-        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
-        glyph_sized[i] = 2 * half_box.height + 1 >= min_height && half_box.height <= max_height &&
-                         half_box.width <= 6 * half_box.height + 2;
-    }
     // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled at
     // full resolution (a ninth of its pixels on the corpus figures).
     std::vector<Component> glyphs;
     for (size_t i = 0; i < half.boxes.size(); ++i) {
-        if (!glyph_sized[i]) continue;
         const cv::Rect& half_box = half.boxes[i];
+        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
+        if (2 * half_box.height + 1 < min_height || half_box.height > max_height ||
+            half_box.width > 6 * half_box.height + 2)
+            continue;
         const cv::Rect box = cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) &
                              cv::Rect(0, 0, foreground.cols, foreground.rows);
         const RunComponents pieces = label_runs(foreground(box));
@@ -296,22 +292,10 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
             const cv::Rect& local = pieces.boxes[k];
             if (local.height < min_height || local.height > max_height || local.width > 1.6 * local.height) continue;
             // The piece belongs to this half-resolution piece (and is then whole inside the
-            // box) when a pixel of it, one of its runs on its top row, maps into it.
-            int x = -1;
-            for (size_t r = pieces.row_start[static_cast<size_t>(local.y)];
-                 r < pieces.row_start[static_cast<size_t>(local.y) + 1]; ++r)
-                if (pieces.runs[r].label == static_cast<int>(k)) {
-                    x = pieces.runs[r].x0;
-                    break;
-                }
-            if (half.label_at((box.x + x) / 2, (box.y + local.y) / 2) != static_cast<int>(i)) continue;
-            std::vector<RunComponents::Run> runs = pieces.runs_of(static_cast<int>(k));
-            for (RunComponents::Run& run : runs) {
-                run.y += box.y;
-                run.x0 += box.x;
-                run.x1 += box.x;
-            }
-            glyphs.push_back({local + box.tl(), pieces.areas[k], std::move(runs)});
+            // box) when a pixel of it maps into it.
+            const cv::Point pixel = pieces.first_pixels[k] + box.tl();
+            if (half.label_at(pixel.x / 2, pixel.y / 2) != static_cast<int>(i)) continue;
+            glyphs.push_back({local + box.tl(), pieces.areas[k], pieces.runs_of(static_cast<int>(k), box.tl())});
         }
     }
     return glyphs;

@@ -82,6 +82,7 @@ RunComponents label_runs(const cv::Mat& binary) {
             final_label[root] = static_cast<int>(out.boxes.size());
             out.boxes.push_back(pixels);
             out.areas.push_back(0);
+            out.first_pixels.emplace_back(run.x0, run.y);
         }
         run.label = final_label[root];
         out.boxes[static_cast<size_t>(run.label)] |= pixels;
@@ -99,20 +100,13 @@ int RunComponents::label_at(int x, int y) const {
     return run != last && run->x0 <= x ? run->label : -1;
 }
 
-std::vector<RunComponents::Run> RunComponents::runs_of(int label) const {
+std::vector<RunComponents::Run> RunComponents::runs_of(int label, cv::Point origin) const {
     const cv::Rect box = boxes[static_cast<size_t>(label)];
     std::vector<Run> own;
     for (size_t i = row_start[static_cast<size_t>(box.y)]; i < row_start[static_cast<size_t>(box.y + box.height)]; ++i)
-        if (runs[i].label == label) own.push_back(runs[i]);
+        if (runs[i].label == label)
+            own.push_back({runs[i].y + origin.y, runs[i].x0 + origin.x, runs[i].x1 + origin.x, label});
     return own;
-}
-
-cv::Mat RunComponents::mask(int label) const {
-    const cv::Rect box = boxes[static_cast<size_t>(label)];
-    cv::Mat out = cv::Mat::zeros(box.size(), CV_8U);
-    for (const Run& run : runs_of(label))
-        std::memset(out.ptr<uchar>(run.y - box.y, run.x0 - box.x), 255, static_cast<size_t>(run.x1 - run.x0));
-    return out;
 }
 
 }  // namespace pubforge::panels

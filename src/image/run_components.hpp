@@ -25,13 +25,13 @@ struct RunComponents {
     // them, without its background label 0).
     std::vector<cv::Rect> boxes;
     std::vector<int> areas;
+    std::vector<cv::Point> first_pixels;  // the leftmost pixel of each component's top row
 
     // The component holding pixel (x, y), or -1 on the background.
     int label_at(int x, int y) const;
-    // The component's runs, top to bottom.
-    std::vector<Run> runs_of(int label) const;
-    // A mask the size of the component's box, 255 on its pixels and 0 elsewhere.
-    cv::Mat mask(int label) const;
+    // The component's runs, top to bottom, moved by `origin` (the mask's place in a
+    // larger image, when a view of it was labelled).
+    std::vector<Run> runs_of(int label, cv::Point origin = {}) const;
 };
 
 // Labels the non-zero pixels of a CV_8U mask.
