@@ -136,7 +136,7 @@ int segment_spread(const uchar* p, int count) {
         low = cv::v_reduce_min(lows);
         high = cv::v_reduce_max(highs);
     }
-    for (; i < count; ++i) {
+    for (; i < count; ++i) {  // lines shorter than 16 pixels
         low = std::min<int>(low, p[i]);
         high = std::max<int>(high, p[i]);
     }
