@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: every stage (parse, crop, align, archive load, export) and `run`, at -j1 and -j2, over a
-# generated corpus of N articles with images and over ../shared/corpus when present; peak RSS of `run -j4` at 1x
+# generated corpus of N articles with images and over ../shared/corpus when present (its curated JATS and
+# PDFs, and the 300 real Europe PMC articles); peak RSS of `run -j4` at 1x
 # (N/10 articles) and 10x (N articles); and the projection to all of PMC-OA (6M articles, 24M figures) on 16 cores.
 # Usage: bench/run_bench.sh BUILD_DIR [ARTICLES=500]     (the sizing in docs/operations.md uses ARTICLES=5000)
 # MB/s is source-corpus megabytes per second for every stage, so stages compare on one scale.
@@ -80,6 +81,10 @@ echo "generated corpus: $n articles, $(du -sm "$work/corpus" | cut -f1) MB (gene
 if [ -d "$repo/../shared/corpus" ]; then
   shared=$(realpath "$repo/../shared/corpus")
   for jobs in 1 2; do measure shared "$jobs" "$shared/jats" "$shared/pdf"; done
+  # Real material nobody tuned on: 300 Europe PMC articles of 274 journals (articles/s and peak RSS of run).
+  if [ -d "$shared/real/europepmc" ]; then
+    for jobs in 1 2; do measure europepmc "$jobs" "$shared/real/europepmc"; done
+  fi
 fi
 measure generated 1 "$work/corpus"
 rate1=$run_rate fig1=$run_fig_rate

@@ -6,6 +6,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <gif_lib.h>
 #include <opencv2/imgcodecs.hpp>
 
 namespace pubforge::testing {
@@ -75,6 +76,28 @@ std::string encode_test_image(const std::string& extension, int width, int heigh
     std::vector<uchar> bytes;
     cv::imencode(extension, image, bytes);
     return std::string(bytes.begin(), bytes.end());
+}
+
+std::string encode_test_gif(int width, int height) {
+    // OpenCV writes no GIF: giflib's encoder, two-colour palette, a diagonal so it is not flat.
+    std::string out;
+    int error = 0;
+    GifFileType* gif = EGifOpen(&out, [](GifFileType* file, const GifByteType* data, int length) {
+        static_cast<std::string*>(file->UserData)->append(reinterpret_cast<const char*>(data), static_cast<size_t>(length));
+        return length;
+    }, &error);
+    GifColorType colours[2] = {{255, 255, 255}, {20, 60, 140}};
+    ColorMapObject* map = GifMakeMapObject(2, colours);
+    EGifPutScreenDesc(gif, width, height, 1, 0, map);
+    EGifPutImageDesc(gif, 0, 0, width, height, false, nullptr);
+    std::vector<GifPixelType> row(static_cast<size_t>(width));
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) row[static_cast<size_t>(x)] = (x + y) % 7 == 0;
+        EGifPutLine(gif, row.data(), width);
+    }
+    EGifCloseFile(gif, &error);
+    GifFreeMapObject(map);
+    return out;
 }
 
 void write_text_file(const std::string& path, const std::string& text) {

@@ -43,6 +43,7 @@ void write_tar_gz(const std::string& path, const std::vector<TarMember>& members
 
 // Encodes a solid-colour test image with OpenCV (".png", ".jpg", ".tif", ...).
 std::string encode_test_image(const std::string& extension, int width, int height);
+std::string encode_test_gif(int width, int height);  // giflib: OpenCV cannot write GIF
 void write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace pubforge::testing

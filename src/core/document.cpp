@@ -64,20 +64,31 @@ int format_preference(const std::string& bytes) {
     return is_image_format(sniff_format(std::string_view(bytes).substr(0, 64))) ? 0 : 1;
 }
 
+// Orders matches as find_all promises: name rank, then images first, then name.
+void order_matches(std::vector<Resource>& matches) {
+    std::vector<std::pair<std::pair<int, int>, size_t>> keys;
+    for (size_t i = 0; i < matches.size(); ++i)
+        keys.push_back({{matches[i].match_rank, format_preference(matches[i].bytes)}, i});
+    std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : matches[a.second].name < matches[b.second].name;
+    });
+    std::vector<Resource> ordered;
+    ordered.reserve(matches.size());
+    for (const auto& key : keys) ordered.push_back(std::move(matches[key.second]));
+    matches = std::move(ordered);
+}
+
 class MemoryResolver : public ResourceResolver {
 public:
     explicit MemoryResolver(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-    std::optional<Resource> find(const std::string& href) const override {
-        const std::map<std::string, std::string>::value_type* best = nullptr;
-        std::pair<int, int> best_rank{99, 99};
-        for (const auto& entry : files_) {
-            const int rank = match_rank(href, entry.first);
-            if (rank < 0) continue;
-            const std::pair<int, int> key{rank, format_preference(entry.second)};
-            if (key < best_rank) best_rank = key, best = &entry;
+    std::vector<Resource> find_all(const std::string& href) const override {
+        std::vector<Resource> matches;
+        for (const auto& [name, bytes] : files_) {
+            const int rank = match_rank(href, name);
+            if (rank >= 0) matches.push_back(Resource{name, bytes, rank});
         }
-        if (!best) return std::nullopt;
-        return Resource{best->first, best->second};
+        order_matches(matches);
+        return matches;
     }
 
 private:
@@ -87,36 +98,22 @@ private:
 class DirectoryResolver : public ResourceResolver {
 public:
     explicit DirectoryResolver(std::string directory) : directory_(std::move(directory)) {}
-    std::optional<Resource> find(const std::string& href) const override {
+    std::vector<Resource> find_all(const std::string& href) const override {
         // Only names inside the package directory are considered: an href such as
         // "../../etc/passwd" matches nothing because candidates come from a listing.
-        std::vector<std::string> names;
+        std::vector<Resource> matches;
         std::error_code ec;
-        for (auto it = fs::directory_iterator(directory_, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-            if (it->is_regular_file(ec)) names.push_back(it->path().filename().string());
-        std::sort(names.begin(), names.end());
-        std::string best;
-        std::pair<int, int> best_rank{99, 99};
-        for (const auto& name : names) {
+        for (auto it = fs::directory_iterator(directory_, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            const std::string name = it->path().filename().string();
             const int rank = match_rank(href, name);
-            if (rank < 0) continue;
-            std::pair<int, int> key{rank, 0};
-            if (rank >= 3) key.second = format_preference(read_head(name));
-            if (key < best_rank) best_rank = key, best = name;
+            if (rank >= 0) matches.push_back(Resource{name, read_file(directory_ + "/" + name), rank});
         }
-        if (best.empty()) return std::nullopt;
-        return Resource{best, read_file(directory_ + "/" + best)};
+        order_matches(matches);
+        return matches;
     }
 
 private:
-    std::string read_head(const std::string& name) const {
-        std::FILE* f = std::fopen((directory_ + "/" + name).c_str(), "rb");
-        if (!f) return {};
-        char head[64];
-        const size_t n = std::fread(head, 1, sizeof head, f);
-        std::fclose(f);
-        return std::string(head, n);
-    }
     std::string directory_;
 };
 
@@ -208,6 +205,12 @@ SourceDocument open_package(const std::string& path, const PackageLimits& limits
 }
 
 }  // namespace
+
+std::optional<Resource> ResourceResolver::find(const std::string& href) const {
+    auto matches = find_all(href);
+    if (matches.empty()) return std::nullopt;
+    return std::move(matches.front());
+}
 
 std::shared_ptr<const ResourceResolver> make_memory_resolver(std::map<std::string, std::string> files) {
     return std::make_shared<MemoryResolver>(std::move(files));

@@ -2,6 +2,7 @@
 #include "pubforge/core/files.hpp"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -72,9 +73,41 @@ void write_file_atomic(const std::string& path, std::string_view bytes, const st
     file.commit();
 }
 
-AtomicFile::AtomicFile(std::string path, const std::string& temp_dir)
-    : path_(std::move(path)), temp_path_(temp_name(path_, temp_dir)) {
+void throw_write_error(const std::string& what, int error_number) {
+    if (error_number == EPIPE) throw Error("io.broken-pipe", "cannot write " + what + ": the reader went away", true);
+    throw Error("io.write", "cannot write " + what + ": " + std::strerror(error_number), true);
+}
+
+namespace {
+
+// What must be written where it is rather than renamed over: devices, FIFOs, sockets,
+// and the kernel's views of open descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N),
+// which would otherwise be replaced by regular files (as root, /dev/null itself).
+bool written_in_place(const std::string& path) {
+    if (path == "-") return true;
+    if (path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0) return true;
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path, const std::string& temp_dir) : path_(std::move(path)) {
+    if (written_in_place(path_)) {
+        struct stat st {};
+        if (path_ != "-" && ::stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+            throw Error("io.write", "cannot write " + path_ + ": it is a directory", true);
+        file_ = path_ == "-" ? stdout : std::fopen(path_.c_str(), "wb");
+        if (!file_) throw Error("io.write", "cannot open " + path_ + ": " + std::strerror(errno), true);
+        return;
+    }
     std::error_code ec;
+    // A link to a regular file stays a link: the file it names is replaced atomically.
+    if (fs::is_symlink(path_, ec)) {
+        const fs::path target = fs::canonical(path_, ec);
+        if (!ec) path_ = target.string();
+    }
+    temp_path_ = temp_name(path_, temp_dir);
     for (const fs::path& dir : {fs::path(path_).parent_path(), fs::path(temp_dir)})
         if (!dir.empty()) fs::create_directories(dir, ec);
     file_ = std::fopen(temp_path_.c_str(), "wb");
@@ -82,25 +115,47 @@ AtomicFile::AtomicFile(std::string path, const std::string& temp_dir)
 }
 
 AtomicFile::~AtomicFile() {
-    if (file_) {
-        std::fclose(file_);
-        std::remove(temp_path_.c_str());
+    if (!file_) return;
+    if (in_place()) {
+        if (file_ != stdout) std::fclose(file_);
+        return;
     }
+    std::fclose(file_);
+    std::remove(temp_path_.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
     if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-        throw Error("io.write", "cannot write " + temp_path_ + ": " + std::strerror(errno), true);
+        throw_write_error(in_place() ? path_ : temp_path_, errno);
 }
 
 void AtomicFile::commit() {
     if (!file_) return;
-    const bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
-    std::fclose(file_);
+    std::FILE* file = file_;
     file_ = nullptr;
-    if (!ok || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    if (in_place()) {
+        // No fsync: pipes and devices refuse it, and there is nothing to rename after it.
+        const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
+        const int flush_errno = errno;
+        if (file == stdout) {
+            if (!flushed) throw_write_error("standard output", flush_errno);
+            return;
+        }
+        const bool closed = std::fclose(file) == 0;
+        if (!flushed || !closed) throw_write_error(path_, flushed ? errno : flush_errno);
+        return;
+    }
+    const bool ok = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+    const int write_errno = errno;
+    const bool closed = std::fclose(file) == 0;
+    if (!ok || !closed) {
         std::remove(temp_path_.c_str());
-        throw Error("io.write", "cannot move " + temp_path_ + " into place: " + std::strerror(errno), true);
+        throw_write_error(temp_path_, ok ? errno : write_errno);
+    }
+    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+        const int rename_errno = errno;
+        std::remove(temp_path_.c_str());
+        throw Error("io.write", "cannot move " + temp_path_ + " into place: " + std::strerror(rename_errno), true);
     }
 }
 

@@ -1,4 +1,4 @@
-// The process-wide interrupt flag behind SIGINT/SIGTERM.
+// The process-wide interrupt flag behind SIGINT/SIGTERM, and SIGPIPE turned into a write error.
 #include "pubforge/core/interrupt.hpp"
 
 #include <atomic>
@@ -21,6 +21,10 @@ void install_interrupt_handlers() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // A reader that goes away (`| head -1`, a FIFO closed early) is then an EPIPE on the
+    // write, which stops the batch like any fatal error: temporaries removed, nothing
+    // committed, instead of a kill in the middle of a write.
+    std::signal(SIGPIPE, SIG_IGN);
 }
 
 bool interrupt_requested() { return g_interrupted.load(); }

@@ -56,26 +56,16 @@ bool JsonlReader::next(nlohmann::json& value) {
     return true;
 }
 
-JsonlWriter::JsonlWriter(const std::string& path) {
-    if (path != "-") file_ = std::make_unique<AtomicFile>(path);
-}
+JsonlWriter::JsonlWriter(const std::string& path) : file_(std::make_unique<AtomicFile>(path)) {}
 
 void JsonlWriter::write(const nlohmann::json& value) { write_line(dump_json_line(value)); }
 
 void JsonlWriter::write_line(const std::string& line) {
     ++count_;
-    if (file_) {
-        file_->write(line);
-        file_->write("\n");
-    } else {
-        std::fwrite(line.data(), 1, line.size(), stdout);
-        std::fputc('\n', stdout);
-    }
+    file_->write(line);
+    file_->write("\n");
 }
 
-void JsonlWriter::close() {
-    if (file_) file_->commit();
-    else std::fflush(stdout);
-}
+void JsonlWriter::close() { file_->commit(); }
 
 }  // namespace pubforge

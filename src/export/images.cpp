@@ -1,4 +1,4 @@
-// Copy-through or OpenCV re-encoding of export images, and the perceptual hash for near duplicates.
+// Copy-through, transcoding for consumers, or re-encoding of export images; the perceptual hash for near duplicates.
 #include "pubforge/export/images.hpp"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/sniff.hpp"
 #include "pubforge/image/decode.hpp"
+#include "pubforge/image/line_art.hpp"
 #include "pubforge/image/probe.hpp"
 
 namespace pubforge::exporter {
@@ -27,8 +28,8 @@ cv::Mat decode(const std::string& bytes, int flags) {
 }  // namespace
 
 void ImageOptions::validate() const {
-    if (format != "keep" && format != "jpg" && format != "png")
-        throw UsageError("--format must be keep, jpg or png, not '" + format + "'");
+    if (format != "auto" && format != "keep" && format != "jpg" && format != "png")
+        throw UsageError("--format must be auto, keep, jpg or png, not '" + format + "'");
     if (max_side < 0) throw UsageError("--max-side must be positive");
     if (quality < 1 || quality > 100) throw UsageError("--quality must be between 1 and 100");
 }
@@ -37,12 +38,30 @@ nlohmann::json ImageOptions::to_json() const {
     return {{"max_side", max_side}, {"format", format}, {"quality", quality}};
 }
 
+namespace {
+
+// What image dataloaders read as it is (open_clip's WebDataset filter: jpg;png;jpeg;webp).
+bool consumer_ready(Format format) { return format == Format::Jpeg || format == Format::Png || format == Format::Webp; }
+
+// The extension to write, or "" when the pixels decide (auto mode, a format consumers skip).
+std::string target_extension(const ImageOptions& options, Format source, bool resized) {
+    const std::string source_ext = format_extension(source);
+    if (options.format == "keep") return source_ext;
+    if (options.format != "auto") return options.format;
+    if (source == Format::Jpeg || source == Format::Png) return source_ext;
+    if (source == Format::Webp && !resized) return source_ext;
+    return "";
+}
+
+}  // namespace
+
 PreparedImage prepare_image(std::string original, const StoredImage& info, const ImageOptions& options) {
     const Format source = sniff_format(std::string_view(original).substr(0, 64));
     const std::string source_ext = format_extension(source);
-    const std::string target_ext = options.format == "keep" ? source_ext : options.format;
     const bool too_big = options.max_side > 0 && std::max(info.width, info.height) > options.max_side;
+    std::string target_ext = target_extension(options, source, too_big);
     PreparedImage out;
+    out.source_format = format_name(source);
     if (!too_big && target_ext == source_ext) {
         out.bytes = std::move(original);
         out.extension = source_ext;
@@ -58,9 +77,16 @@ PreparedImage prepare_image(std::string original, const StoredImage& info, const
                             std::max(1, static_cast<int>(image.rows * scale + 0.5)));
         cv::resize(image, image, size, 0, 0, cv::INTER_AREA);
     }
+    int quality = options.quality;
+    if (target_ext.empty()) {
+        // A TIFF, GIF, BMP or JPEG 2000 figure that consumers would drop: PNG keeps line
+        // art (and what was transparent, now flat white) exact, JPEG 95 suits photographs.
+        target_ext = is_line_art(image) ? "png" : "jpg";
+        quality = kTranscodeJpegQuality;
+    }
     std::vector<int> params;
     if (target_ext == "jpg") {
-        params = {cv::IMWRITE_JPEG_QUALITY, options.quality};
+        params = {cv::IMWRITE_JPEG_QUALITY, quality};
     } else if (target_ext == "png") {
         params = {cv::IMWRITE_PNG_COMPRESSION, 6};
     }

@@ -8,7 +8,7 @@
 namespace pubforge::exporter::detail {
 namespace {
 
-nlohmann::json mention_record(const ExportItem& item, const std::string& image) {
+nlohmann::json mention_record(const ExportItem& item, const std::string& image, const std::string& source_format) {
     const ArticleInfo& article = *item.article;
     nlohmann::json mentions = nlohmann::json::array();
     for (const auto& mention : item.mentions)
@@ -22,6 +22,7 @@ nlohmann::json mention_record(const ExportItem& item, const std::string& image) 
         {"fig_caption", item.caption},
         {"in_text_mention", mentions},
         {"image", image},
+        {"source_format", source_format},
         {"paper", {{"article_id", article.id},
                    {"title", article.title},
                    {"journal", article.journal},
@@ -45,7 +46,7 @@ public:
     void add(const ExportItem& item, const PreparedImage& image) override {
         const std::string name = image_name(item, image);
         folder_.write("images/" + name, image.bytes);
-        const nlohmann::json record = mention_record(item, name);
+        const nlohmann::json record = mention_record(item, name, image.source_format);
         if (options_.mentions.json_array) {
             auto it = arrays_.find(item.split);
             if (it == arrays_.end()) it = arrays_.emplace(item.split, std::make_unique<JsonArrayFile>(folder_, item.split + ".json")).first;

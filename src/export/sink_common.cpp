@@ -31,6 +31,7 @@ nlohmann::json item_metadata(const ExportItem& item, const PreparedImage& image)
         {"image_context", context},
         {"image_hash", item.image ? item.image->sha256 : ""},
         {"image_file_name", image_name(item, image)},
+        {"source_format", image.source_format},
         {"width", image.width},
         {"height", image.height},
         {"domains", item.domains},

@@ -4,6 +4,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
+#include "graphic_choice.hpp"
 #include "reader_parts.hpp"
 
 namespace pubforge::jats::detail {
@@ -168,7 +169,9 @@ private:
             add_warning(owner, "image.no-href", "a graphic has no xlink:href");
             return out;
         }
-        const auto resource = context_.doc.resources ? context_.doc.resources->find(href) : std::nullopt;
+        GraphicChoice choice =
+            choose_graphic(context_.doc.resources ? context_.doc.resources->find_all(href) : std::vector<Resource>{});
+        const auto& resource = choice.chosen;
         if (!resource) {
             add_warning(owner, "image.missing", "graphic '" + href + "' is not in the package");
             return out;
@@ -188,6 +191,15 @@ private:
                         "graphic '" + href + "' (" + resource->name + "): the " + format_name(format) +
                             " header gives no size");
         out["image"] = image.to_json();
+        if (!choice.alternates.empty()) {
+            json alternates = json::array();
+            for (const auto& alternate : choice.alternates) {
+                json entry = alternate.image.to_json();
+                entry["member"] = alternate.resource.name;
+                alternates.push_back(std::move(entry));
+            }
+            out["alternates"] = std::move(alternates);
+        }
         return out;
     }
 

@@ -4,6 +4,13 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace pubforge::cli {
 
 void add_global_flags(CLI::App& app, GlobalFlags& flags) {
@@ -41,12 +48,38 @@ void run_command(int& exit_code, const std::function<int()>& body) {
         spdlog::error("{}", e.what());
         exit_code = kExitUsage;
     } catch (const Error& e) {
+        if (e.code() == "io.broken-pipe") {  // the reader has what it wanted: no message
+            exit_code = kExitBrokenPipe;
+            return;
+        }
         spdlog::error("{} ({})", e.what(), e.code());
         exit_code = e.code() == "interrupted" ? kExitInterrupted : kExitFatal;
     } catch (const std::exception& e) {
         spdlog::error("{}", e.what());
         exit_code = kExitFatal;
     }
+}
+
+void guard_standard_streams() {
+    for (int fd = 0; fd <= 2; ++fd)
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            const int held = ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+            if (held >= 0 && held != fd) {
+                ::dup2(held, fd);
+                ::close(held);
+            }
+        }
+}
+
+int close_standard_output(int exit_code) {
+    // A broken pipe or a fatal error was already seen (and said) where it happened.
+    if (exit_code == kExitBrokenPipe || exit_code == kExitFatal) return exit_code;
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0 && !std::ferror(stdout);
+    if (flushed) return exit_code;
+    if (errno == EPIPE) return kExitBrokenPipe;
+    spdlog::error("cannot write standard output: {} (io.write)", std::strerror(errno ? errno : EIO));
+    return kExitFatal;
 }
 
 void log_summary(const std::string& stage, size_t records, const RejectLog& rejects) {

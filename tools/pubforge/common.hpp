@@ -15,6 +15,16 @@ constexpr int kExitRejects = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitFatal = 3;
 constexpr int kExitInterrupted = 130;
+constexpr int kExitBrokenPipe = 141;  // 128 + SIGPIPE: what a shell reports for `cat big | head -1`
+
+// Before anything opens a file: a closed standard descriptor (`pubforge ... >&-`) is
+// held by /dev/null opened the wrong way round, so its number is never reused for an
+// output file and writing "standard output" fails with EBADF instead.
+void guard_standard_streams();
+
+// At exit, as coreutils' close_stdout: a failed flush of stdout is an error (exit 3,
+// or quietly 141 when the reader went away), never a silent success.
+int close_standard_output(int exit_code);
 
 struct GlobalFlags {
     int verbosity = 0;

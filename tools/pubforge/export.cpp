@@ -73,7 +73,12 @@ void add_common_options(CLI::App& kind, ExportCommand& c) {
     kind.add_option("--units", c.units, "figures, panels or both");
     kind.add_option("--unaligned", c.unaligned, "What a panel without a subcaption gets: drop or full-caption")->capture_default_str();
     kind.add_option("--max-side", c.options.image.max_side, "Re-encode images larger than N pixels on their long side");
-    kind.add_option("--format", c.options.image.format, "Image format: keep (copy bytes), jpg or png")->capture_default_str();
+    auto* format = kind.add_option("--format", c.options.image.format,
+                                   "Image format: auto (JPEG/PNG/WebP copied, TIFF/GIF/BMP/JP2 to PNG or JPEG), keep, jpg or png")
+                       ->capture_default_str();
+    kind.add_flag_callback("--keep-original-format", [&c] { c.options.image.format = "keep"; },
+                           "Copy every image in its own format (TIFF and GIF too); same as --format keep")
+        ->excludes(format);
     kind.add_option("--quality", c.options.image.quality, "JPEG quality when re-encoding")->capture_default_str();
     kind.add_option("--prompts", c.options.prompts_dir, "Prompt directory")->capture_default_str();
 }

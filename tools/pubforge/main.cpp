@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     GlobalFlags global;
     add_global_flags(app, global);
 
+    guard_standard_streams();
     pubforge::install_interrupt_handlers();
     pubforge::retain_freed_memory();
     int exit_code = 0;
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
-        return code == 0 ? 0 : kExitUsage;
+        return close_standard_output(code == 0 ? 0 : kExitUsage);
     }
-    return exit_code;
+    return close_standard_output(exit_code);
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pubforge/core/sniff.hpp"
 
@@ -14,6 +15,7 @@ namespace pubforge {
 struct Resource {
     std::string name;   // path inside the package
     std::string bytes;
+    int match_rank = 0;  // 0 the href's exact path ... 6 another extension of its stem (document.cpp)
 };
 
 // Finds a package file from an href as JATS writes it: exact relative path, then
@@ -21,7 +23,13 @@ struct Resource {
 class ResourceResolver {
 public:
     virtual ~ResourceResolver() = default;
-    virtual std::optional<Resource> find(const std::string& href) const = 0;
+    // Every file the href may stand for, best name match first (then images before
+    // other files, then by name). Packages often hold one figure several times
+    // (a thumbnail .gif beside the .jpg, a .tif original): choosing among them is the
+    // reader's business (jats/graphic_choice), not the resolver's.
+    virtual std::vector<Resource> find_all(const std::string& href) const = 0;
+    // The best name match alone, or nothing.
+    std::optional<Resource> find(const std::string& href) const;
 };
 
 struct PackageLimits {

@@ -3,7 +3,8 @@
 
 namespace pubforge {
 
-// Installs SIGINT and SIGTERM handlers that only set the flag (async-signal-safe).
+// Installs SIGINT and SIGTERM handlers that only set the flag (async-signal-safe), and
+// ignores SIGPIPE so that a closed pipe is an io.broken-pipe error (core/files.hpp).
 void install_interrupt_handlers();
 
 bool interrupt_requested();

@@ -13,7 +13,10 @@ namespace pubforge::exporter {
 
 struct ImageOptions {
     int max_side = 0;              // 0 = keep the size
-    std::string format = "keep";   // keep, jpg, png
+    // auto: JPEG, PNG and WebP copied, other formats (TIFF, GIF, BMP, JPEG 2000) transcoded
+    // to PNG (line art) or JPEG quality 95 (photographs), since dataloaders skip them;
+    // keep: every format copied (--keep-original-format); jpg, png: everything re-encoded.
+    std::string format = "auto";
     int quality = 90;              // JPEG quality when re-encoding
 
     // Throws UsageError on an unknown format or an out-of-range value.
@@ -27,10 +30,14 @@ struct PreparedImage {
     int width = 0;
     int height = 0;
     bool reencoded = false;
+    std::string source_format;  // the stored image's sniffed format ("tiff", ...), whatever was written
 };
 
+constexpr int kTranscodeJpegQuality = 95;  // auto mode's JPEG for a photograph in a format consumers skip
+
 // The bytes to write for a stored image. Copy-through (byte for byte) unless a
-// transform is needed: a side over max_side, or a format other than the source's.
+// transform is needed: a side over max_side, or a format other than the source's
+// (in auto mode: a format image consumers do not read).
 // Re-encoding decodes with decode_image (image/decode.hpp) and throws its codes
 // (image.corrupt, image.unsupported, image.too-large); a failed encode throws
 // image.unencodable.
