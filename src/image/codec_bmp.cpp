@@ -38,6 +38,7 @@ cv::Mat decode_bmp(std::string_view bytes, bool gray) {
     if (width <= 0 || signed_height == 0 || signed_height == INT32_MIN) throw Error("image.corrupt", "bmp size is invalid");
     const bool top_down = signed_height < 0;
     const int height = top_down ? -signed_height : signed_height;
+    check_size(width, height);
 
     // Palette entries are B, G, R, reserved.
     std::vector<cv::Vec3b> palette;

@@ -125,6 +125,12 @@ JpegResult decode_jpeg(std::string_view bytes, bool gray, int scale_denom) {
     cinfo.scale_num = 1;
     cinfo.scale_denom = static_cast<unsigned>(scale_denom);
     jpeg_calc_output_dimensions(&cinfo);
+    try {
+        check_size(cinfo.output_width, cinfo.output_height);
+    } catch (const Error&) {
+        jpeg_destroy_decompress(&cinfo);
+        throw;
+    }
     // OpenCV's rule: gray files stay one channel unless colour was asked for, and four-component
     // (CMYK/YCCK) files are read as CMYK and blended by hand.
     const bool colour = !gray && cinfo.num_components > 1;

@@ -99,6 +99,7 @@ cv::Mat decode_jpeg2000(std::string_view bytes, bool gray) {
     if (!opj_read_header(stream.get(), codec.get(), &raw)) throw Error("image.corrupt", "jp2 header could not be read");
     std::unique_ptr<opj_image_t, ImageCloser> image(raw);
 
+    check_size(static_cast<long long>(image->x1) - image->x0, static_cast<long long>(image->y1) - image->y0);
     const int width = static_cast<int>(image->x1 - image->x0), height = static_cast<int>(image->y1 - image->y0);
     const int components = static_cast<int>(image->numcomps);
     if (components < 1 || components > 4)

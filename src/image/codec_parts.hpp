@@ -22,6 +22,11 @@ cv::Mat decode_webp(std::string_view bytes, bool gray);
 cv::Mat decode_jpeg2000(std::string_view bytes, bool gray);
 cv::Mat decode_bmp(std::string_view bytes, bool gray);
 
+// OpenCV's own ceiling (CV_IO_MAX_IMAGE_WIDTH/HEIGHT/PIXELS), checked on the header before any
+// pixel buffer exists: callers with a lower limit check it first (decode_image), this one keeps
+// a hostile header from allocating gigabytes on paths without one (PDF JPX streams).
+void check_size(long long width, long long height);
+
 std::string encode_jpeg(const cv::Mat& image, int quality);
 std::string encode_png(const cv::Mat& image, int level);
 

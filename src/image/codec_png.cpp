@@ -65,6 +65,12 @@ cv::Mat decode_png(std::string_view bytes, bool gray) {
     int bit_depth = 0, color_type = 0;
     png_get_IHDR(png, info, &width, &height, &bit_depth, &color_type, nullptr, nullptr, nullptr);
     if (bit_depth > 8 && bit_depth != 16) png_error(png, "unsupported bit depth");
+    try {
+        check_size(width, height);
+    } catch (const Error&) {
+        png_destroy_read_struct(&png, &info, &end);
+        throw;
+    }
 
     // The type OpenCV reports for the file: colour with a tRNS chunk or an alpha channel gains
     // alpha; a gray image with tRNS does not.

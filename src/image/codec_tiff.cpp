@@ -160,8 +160,8 @@ cv::Mat decode_tiff(std::string_view bytes, bool gray) {
     if (format != SAMPLEFORMAT_UINT || (bits != 1 && bits != 4 && bits != 8 && bits != 16))
         throw Error("image.unsupported", "tiff: " + std::to_string(bits) + "-bit samples of format " + std::to_string(format));
     if (bits == 4 && photometric != PHOTOMETRIC_PALETTE) throw Error("image.unsupported", "tiff: 4-bit data that is not a palette");
+    check_size(width, height);
     const int w = static_cast<int>(width), h = static_cast<int>(height);
-    if (w <= 0 || h <= 0) fail(source, "size");
     if (bits == 16 && !gray) return read_sixteen(tif.get(), source, w, h, samples, gray_file);
     return read_rgba(tif.get(), source, w, h, gray ? 1 : eight_bit_channels(photometric, samples));
 }

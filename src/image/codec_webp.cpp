@@ -13,7 +13,7 @@ cv::Mat decode_webp(std::string_view bytes, bool gray) {
     WebPBitstreamFeatures features;
     if (WebPGetFeatures(data, bytes.size(), &features) != VP8_STATUS_OK)
         throw Error("image.corrupt", "webp header could not be read");
-    if (features.width <= 0 || features.height <= 0) throw Error("image.corrupt", "webp header declares no pixels");
+    check_size(features.width, features.height);
     const int channels = features.has_alpha ? 4 : 3;
     cv::Mat image(features.height, features.width, CV_8UC(channels));
     const size_t size = image.total() * image.elemSize();

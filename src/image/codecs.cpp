@@ -26,6 +26,18 @@ void apply_orientation(cv::Mat& image, int orientation) {
 
 }  // namespace
 
+namespace codec {
+
+void check_size(long long width, long long height) {
+    constexpr long long side = 1LL << 20, pixels = 1LL << 30;
+    if (width <= 0 || height <= 0) throw Error("image.corrupt", "image header declares no pixels");
+    if (width > side || height > side || width * height > pixels)
+        throw Error("image.too-large", "image of " + std::to_string(width) + "x" + std::to_string(height) +
+                                           " pixels is over the decoder's limit of 2^30 pixels");
+}
+
+}  // namespace codec
+
 cv::Mat decode_bytes(std::string_view bytes, DecodeMode mode) {
     const Format format = sniff_format(bytes.substr(0, 64));
     const bool gray = mode != DecodeMode::Unchanged;
