@@ -157,9 +157,9 @@ cv::Mat decode_tiff(std::string_view bytes, bool gray) {
     if (photometric == PHOTOMETRIC_LOGLUV) throw Error("image.unsupported", "tiff: LogLuv data");
     // OpenCV reads anything beyond 8 bits that is not gray/RGB(A) as 8-bit through libtiff's RGBA interface.
     if (bits > 8 && (photometric > 2 || (samples != 1 && samples != 3 && samples != 4))) bits = 8;
-    if (format != SAMPLEFORMAT_UINT || (bits != 1 && bits != 4 && bits != 8 && bits != 16))
+    // OpenCV 4.6 reads 1-, 8- and 16-bit unsigned samples only (4-bit palettes came later).
+    if (format != SAMPLEFORMAT_UINT || (bits != 1 && bits != 8 && bits != 16))
         throw Error("image.unsupported", "tiff: " + std::to_string(bits) + "-bit samples of format " + std::to_string(format));
-    if (bits == 4 && photometric != PHOTOMETRIC_PALETTE) throw Error("image.unsupported", "tiff: 4-bit data that is not a palette");
     check_size(width, height);
     const int w = static_cast<int>(width), h = static_cast<int>(height);
     if (bits == 16 && !gray) return read_sixteen(tif.get(), source, w, h, samples, gray_file);
