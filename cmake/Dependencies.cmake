@@ -8,15 +8,31 @@ find_package(SQLite3 REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(TBB REQUIRED)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs freetype img_hash)
+# OpenCV for pixels only (core, imgproc, img_hash, freetype): Debian builds imgcodecs against
+# GDAL, GDCM, HDF5, poppler and more, ~100 shared libraries that cost every pubforge start
+# 200 ms. Image files go through the codec libraries directly (src/image/codecs.cpp).
+find_package(OpenCV REQUIRED COMPONENTS core imgproc freetype img_hash)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
+find_package(JPEG REQUIRED)
+find_package(PNG REQUIRED)
+find_package(TIFF REQUIRED)
+pkg_check_modules(WEBP REQUIRED IMPORTED_TARGET libwebp)
+pkg_check_modules(OPENJPEG REQUIRED IMPORTED_TARGET libopenjp2)
 
 add_library(pubforge_deps INTERFACE)
 add_library(pubforge::deps ALIAS pubforge_deps)
 target_include_directories(pubforge_deps SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
 target_link_libraries(pubforge_deps INTERFACE
   nlohmann_json::nlohmann_json spdlog::spdlog LibXml2::LibXml2 SQLite::SQLite3
-  LibArchive::LibArchive OpenSSL::Crypto TBB::tbb ${OpenCV_LIBS} PkgConfig::PODOFO)
+  LibArchive::LibArchive OpenSSL::Crypto TBB::tbb opencv_core opencv_imgproc opencv_img_hash opencv_freetype
+  PkgConfig::PODOFO JPEG::JPEG PNG::PNG TIFF::TIFF PkgConfig::WEBP PkgConfig::OPENJPEG)
+
+# The tests, benchmarks and sample generators compare with or write through OpenCV's own codecs;
+# they link imgcodecs, the pubforge binary never does.
+find_package(OpenCV REQUIRED COMPONENTS imgcodecs)
+add_library(pubforge_opencv_codecs INTERFACE)
+add_library(pubforge::opencv_codecs ALIAS pubforge_opencv_codecs)
+target_link_libraries(pubforge_opencv_codecs INTERFACE opencv_imgcodecs)
 
 # GIF: OpenCV 4.6 cannot read it; giflib (libgif-dev) decodes the first frame (docs/crop.md).
 find_package(GIF REQUIRED)

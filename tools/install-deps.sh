@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
-  libxml2-dev libpodofo-dev libfreetype-dev libopencv-dev libgif-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
+  libxml2-dev libpodofo-dev libfreetype-dev libopencv-dev libgif-dev libjpeg-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
   python3 python3-jsonschema poppler-utils fonts-dejavu-core strace
 )

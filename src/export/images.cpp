@@ -3,12 +3,12 @@
 
 #include <algorithm>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/img_hash.hpp>
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/sniff.hpp"
+#include "pubforge/image/codecs.hpp"
 #include "pubforge/image/decode.hpp"
 #include "pubforge/image/line_art.hpp"
 #include "pubforge/image/probe.hpp"
@@ -16,10 +16,11 @@
 namespace pubforge::exporter {
 namespace {
 
-cv::Mat decode(const std::string& bytes, int flags) {
-    const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
+cv::Mat decode(const std::string& bytes, DecodeMode mode) {
     try {
-        return cv::imdecode(buffer, flags);
+        return decode_bytes(bytes, mode);
+    } catch (const Error&) {
+        return {};
     } catch (const cv::Exception&) {
         return {};
     }
@@ -84,21 +85,15 @@ PreparedImage prepare_image(std::string original, const StoredImage& info, const
         target_ext = is_line_art(image) ? "png" : "jpg";
         quality = kTranscodeJpegQuality;
     }
-    std::vector<int> params;
+    // JPEG and PNG only: the other formats a keep-format resize could ask for (TIFF, BMP, WebP,
+    // JPEG 2000, GIF) have no encoder in pubforge (docs/dependencies.md, image codecs).
     if (target_ext == "jpg") {
-        params = {cv::IMWRITE_JPEG_QUALITY, quality};
+        out.bytes = encode_jpeg(image, quality);
     } else if (target_ext == "png") {
-        params = {cv::IMWRITE_PNG_COMPRESSION, 6};
+        out.bytes = encode_png(image, 6);
+    } else {
+        throw Error("image.unencodable", "image " + info.sha256 + " cannot be written as " + target_ext);
     }
-    std::vector<uchar> encoded;
-    bool ok = false;
-    try {
-        ok = cv::imencode("." + target_ext, image, encoded, params);
-    } catch (const cv::Exception&) {
-        ok = false;
-    }
-    if (!ok) throw Error("image.unencodable", "image " + info.sha256 + " cannot be written as " + target_ext);
-    out.bytes.assign(encoded.begin(), encoded.end());
     out.extension = target_ext;
     out.width = image.cols;
     out.height = image.rows;
@@ -112,8 +107,8 @@ std::optional<std::uint64_t> perceptual_hash(const std::string& bytes) {
         static_cast<std::int64_t>(size.width) * size.height > DecodeOptions().max_pixels)
         return std::nullopt;
     // A reduced decode is enough (pHash works on a 32x32 thumbnail) and much faster for
-    // JPEG; formats OpenCV cannot read (GIF) go through the project's decoder.
-    cv::Mat grey = decode(bytes, cv::IMREAD_REDUCED_GRAYSCALE_4);
+    // JPEG; formats decode_bytes does not read (GIF) go through the project's decoder.
+    cv::Mat grey = decode(bytes, DecodeMode::ReducedGray4);
     if (grey.empty()) {
         try {
             cv::cvtColor(decode_image(bytes), grey, cv::COLOR_BGR2GRAY);

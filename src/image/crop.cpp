@@ -5,10 +5,9 @@
 #include <filesystem>
 #include <vector>
 
-#include <opencv2/imgcodecs.hpp>
-
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
+#include "pubforge/image/codecs.hpp"
 #include "pubforge/text/caption_split.hpp"
 
 namespace pubforge {
@@ -21,13 +20,7 @@ nlohmann::json box_json(const cv::Rect& box) {
 // Crops keep the source's kind of compression: JPEG stays JPEG (quality 95), anything
 // else becomes PNG. Both encoders give the same bytes for the same pixels.
 std::string encode_crop(const cv::Mat& crop, Format source) {
-    std::vector<uchar> bytes;
-    const bool jpeg = source == Format::Jpeg;
-    const std::vector<int> params = jpeg ? std::vector<int>{cv::IMWRITE_JPEG_QUALITY, 95}
-                                         : std::vector<int>{cv::IMWRITE_PNG_COMPRESSION, 6};
-    if (!cv::imencode(jpeg ? ".jpg" : ".png", crop, bytes, params))
-        throw Error("image.encode", "could not encode a panel crop");
-    return std::string(bytes.begin(), bytes.end());
+    return source == Format::Jpeg ? encode_jpeg(crop, 95) : encode_png(crop, 6);
 }
 
 // Subfigures of one graphic; returns how many panels it had.
@@ -116,9 +109,7 @@ nlohmann::json crop_image_file(const std::string& path, const CropOptions& optio
     const cv::Mat pixels = decode_image(read_file(path), options.decode);
     const PanelDetection detection = detect_panels(pixels, options.panels);
     if (!debug_dir.empty()) {
-        std::vector<uchar> png;
-        cv::imencode(".png", render_panels(pixels, detection), png);
-        write_file_atomic(debug_dir + "/" + key + ".panels.png", std::string(png.begin(), png.end()));
+        write_file_atomic(debug_dir + "/" + key + ".panels.png", encode_png(render_panels(pixels, detection), -1));
     }
     return describe_panels(key, pixels.size(), detection);
 }

@@ -1,16 +1,16 @@
-// Decoding with a size check from the header first; OpenCV for most formats, giflib for GIF.
+// Decoding with a size check from the header first; the codec libraries (image/codecs.hpp) for most formats, giflib for GIF.
 #include "pubforge/image/decode.hpp"
 
 #include <cstdint>
 #include <limits>
 #include <string>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/sniff.hpp"
 #include "gif_decode.hpp"
+#include "pubforge/image/codecs.hpp"
 #include "pubforge/image/probe.hpp"
 
 namespace pubforge {
@@ -42,8 +42,8 @@ cv::Mat over_white(const cv::Mat& colour, const cv::Mat& alpha) {
     return out;
 }
 
-// libpng prints a warning on stderr for many real-world colour profiles (iCCP) and
-// OpenCV ignores the profile anyway, so the chunk is dropped before decoding.
+// libpng warns about many real-world colour profiles (iCCP) and the decoder ignores the
+// profile anyway, so the chunk is dropped before decoding.
 std::string without_png_profile(std::string_view bytes) {
     std::string out(bytes.substr(0, 8));
     size_t offset = 8;
@@ -133,8 +133,7 @@ cv::Mat decode_image(std::string_view bytes, const DecodeOptions& options) {
     }
     cv::Mat decoded;
     try {
-        const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<char*>(bytes.data()));
-        decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR);
+        decoded = decode_bytes(bytes, DecodeMode::Unchanged);
     } catch (const cv::Exception& e) {
         throw Error("image.corrupt", format_name(format) + " could not be decoded: " + e.what());
     }

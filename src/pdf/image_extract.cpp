@@ -5,10 +5,11 @@
 #include <memory>
 
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "podofo_util.hpp"
+#include "pubforge/core/error.hpp"
+#include "pubforge/image/codecs.hpp"
 
 namespace pubforge::pdf {
 namespace {
@@ -172,10 +173,15 @@ std::string run_filters(std::string& data, const PdfObject* dict, bool inline_im
     return "";
 }
 
-std::string encode_png(const cv::Mat& mat) {
-    std::vector<uchar> png;
-    cv::imencode(".png", mat, png, {cv::IMWRITE_PNG_COMPRESSION, 6});
-    return std::string(png.begin(), png.end());
+std::string encode_png(const cv::Mat& mat) { return pubforge::encode_png(mat, 6); }
+
+// The codec's pixels, or an empty image when it cannot read the data.
+cv::Mat decode_or_empty(const std::string& data, DecodeMode mode) {
+    try {
+        return decode_bytes(data, mode);
+    } catch (const Error&) {
+        return {};
+    }
 }
 
 // Alpha from an /SMask image, scaled to the picture when sizes differ.
@@ -185,7 +191,7 @@ cv::Mat soft_mask(const PdfObject* smask, int width, int height) {
     const std::string codec = run_filters(data, smask, false);
     cv::Mat alpha;
     if (codec == "DCTDecode" || codec == "JPXDecode") {
-        alpha = cv::imdecode(std::vector<uchar>(data.begin(), data.end()), cv::IMREAD_GRAYSCALE);
+        alpha = decode_or_empty(data, DecodeMode::Gray);
     } else if (codec.empty()) {
         const int w = podofo::integer(podofo::get(smask, "Width"));
         const int h = podofo::integer(podofo::get(smask, "Height"));
@@ -218,8 +224,8 @@ ExtractedImage decode_dict_image(const PdfObject* dict, std::string data, bool i
         return result;
     }
     if (codec == "JPXDecode") {
-        const cv::Mat mat = cv::imdecode(std::vector<uchar>(data.begin(), data.end()), cv::IMREAD_UNCHANGED);
-        if (mat.empty()) result = {"", "pdf.image-undecodable", "JPEG 2000 image OpenCV could not decode"};
+        const cv::Mat mat = decode_or_empty(data, DecodeMode::Unchanged);
+        if (mat.empty()) result = {"", "pdf.image-undecodable", "JPEG 2000 image OpenJPEG could not decode"};
         else result.bytes = encode_png(mat);
         return result;
     }

@@ -1,4 +1,4 @@
-// Image bytes for an export: copied through untouched, or re-encoded (resize, format, quality) with OpenCV.
+// Image bytes for an export: copied through untouched, or re-encoded (resize, format, quality) with image/codecs.hpp.
 #pragma once
 
 #include <cstdint>

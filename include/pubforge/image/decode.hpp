@@ -14,7 +14,7 @@ struct DecodeOptions {
     std::int64_t max_pixels = 100'000'000;
 };
 
-// Decodes JPEG, PNG, TIFF, BMP, WebP, JPEG 2000 (OpenCV) and GIF (first frame, giflib)
+// Decodes JPEG, PNG, TIFF, BMP, WebP, JPEG 2000 (image/codecs.hpp) and GIF (first frame, giflib)
 // to 8-bit 3-channel BGR: 16-bit and float samples are scaled down, alpha is laid over
 // white, gray and CMYK become BGR. Throws Error with code
 //   image.empty      no bytes, or a header declaring zero width or height

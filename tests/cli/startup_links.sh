@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The pubforge binary loads no OpenCV imgcodecs (nor its GDAL/GDCM/HDF5 tree) and stays under 60 shared libraries (issue 12, part 4).
+set -euo pipefail
+bin=$1
+libraries=$(ldd "$bin")
+heavy=$(grep -E -o 'lib(opencv_imgcodecs|opencv_highgui|opencv_videoio|opencv_dnn|gdal|gdcm[A-Za-z0-9]*|hdf5[a-z_]*|poppler|mariadb|OpenEXR[-0-9_]*)\.so' <<<"$libraries" | sort -u || true)
+if [ -n "$heavy" ]; then
+  echo "pubforge links libraries it must not load at start-up:" >&2
+  echo "$heavy" >&2
+  exit 1
+fi
+count=$(grep -c '\.so' <<<"$libraries")
+if [ "$count" -ge 60 ]; then
+  echo "pubforge loads $count shared libraries (limit 59); ldd:" >&2
+  echo "$libraries" >&2
+  exit 1
+fi
+echo "pubforge loads $count shared libraries"
