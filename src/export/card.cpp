@@ -5,6 +5,7 @@
 #include <archive_entry.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -16,7 +17,7 @@ namespace {
 using json = nlohmann::json;
 
 // A YAML scalar: JSON's double-quoted strings are valid YAML double-quoted scalars.
-std::string yaml(const std::string& text) { return json(text).dump(); }
+std::string yaml(const std::string& text) { return json(text).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 bool ends_with(const std::string& text, const std::string& tail) {
     return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
@@ -239,7 +240,7 @@ std::string dataset_card(const json& manifest, const std::vector<std::string>& f
                                               : std::string()) +
            "\n";
     out += "- seed " + options.value("seed", json(0)).dump() + " for the splits, which are assigned by article\n";
-    out += "- filters and options (as in manifest.json):\n\n```json\n" + options.dump(2) + "\n```\n\n";
+    out += "- filters and options (as in manifest.json):\n\n```json\n" + options.dump(2, ' ', false, json::error_handler_t::replace) + "\n```\n\n";
     out += "manifest.json lists every file with its sha256.\n\n";
 
     out += "## Splits\n\n| split | items |\n|---|---|\n";
@@ -255,7 +256,7 @@ std::string dataset_card(const json& manifest, const std::vector<std::string>& f
 
     out += "## One sample\n\n";
     if (const auto sample = example_sample(flat, root)) {
-        out += "Fields, with the values of the first sample (long strings cut):\n\n```json\n" + sample->dump(2) + "\n```\n\n";
+        out += "Fields, with the values of the first sample (long strings cut):\n\n```json\n" + sample->dump(2, ' ', false, json::error_handler_t::replace) + "\n```\n\n";
         out += "docs/formats/" + kind + ".md in pubforge describes every field.\n\n";
     } else {
         out += "The export holds no sample.\n\n";

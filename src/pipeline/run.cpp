@@ -208,7 +208,7 @@ RunSummary run_pipeline(const RunOptions& options, RejectLog& rejects, const Run
     write_exports(ctx);
 
     // Pass 4: the report.
-    if (options.report) write_report(ctx);
+    if (options.with_report) write_report(ctx);
 
     // Pass 5: the summary, written last so its presence marks a finished run (Makefile targets).
     ctx.summary.rejected = rejects.total();

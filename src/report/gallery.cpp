@@ -2,6 +2,7 @@
 #include "pubforge/report/gallery.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -50,7 +51,9 @@ int drawn_graphic(const json& figure) {
 PanelDetection panels_of(const json& figure, int graphic, double scale, std::vector<std::string>& ids) {
     PanelDetection detection;
     for (const json& sub : array_of(figure, "subfigures")) {
-        if (sub.value("graphic", 0) != graphic || !sub.contains("box") || !sub["box"].is_array() || sub["box"].size() != 4)
+        const auto index = sub.find("graphic");
+        const int on = index != sub.end() && index->is_number_integer() ? index->get<int>() : 0;
+        if (on != graphic || !sub.contains("box") || !sub["box"].is_array() || sub["box"].size() != 4)
             continue;
         const json& box = sub["box"];
         const auto at = [&](size_t i) { return static_cast<int>(std::lround(box[i].get<double>() * scale)); };
@@ -102,9 +105,10 @@ std::string coloured_caption(const json& figure, const std::map<std::string, siz
     std::vector<Span> spans;
     for (const json& sub : array_of(figure, "subcaptions")) {
         const json& span = sub.value("span", json());
-        if (!span.is_array() || span.size() != 2 || !span[0].is_number_unsigned() || !span[1].is_number_unsigned()) continue;
-        const size_t begin = span[0].get<size_t>(), end = span[1].get<size_t>();
-        if (begin < end && end <= caption.size()) spans.push_back({begin, end, text_of(sub, "label")});
+        if (!span.is_array() || span.size() != 2 || !span[0].is_number_integer() || !span[1].is_number_integer()) continue;
+        const long long begin = span[0].get<long long>(), end = span[1].get<long long>();
+        if (0 <= begin && begin < end && end <= static_cast<long long>(caption.size()))
+            spans.push_back({static_cast<size_t>(begin), static_cast<size_t>(end), text_of(sub, "label")});
     }
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
     std::string out;
@@ -126,7 +130,8 @@ std::string coloured_caption(const json& figure, const std::map<std::string, siz
 
 std::string source_line(const Record& article) {
     std::string ids;
-    for (const auto& [kind, value] : article.value("ids", json::object()).items())
+    const json id_map = article.value("ids", json::object());
+    for (const auto& [kind, value] : id_map.items())
         if (value.is_string()) ids += (ids.empty() ? "" : " · ") + escape(kind) + " " + escape(value.get<std::string>());
     const json license = article.value("license", json::object());
     std::string journal = text_of(article.value("journal", json::object()), "title");

@@ -60,7 +60,7 @@ void append_plot(std::string& script, const Plot& plot, size_t index) {
         for (const auto& [label, value] : plot.bars) script += quoted(short_label(label)) + " " + number(value) + "\n";
         script += "EOD\n";
         const std::string rotate = plot.bars.size() > 8 ? "rotate by -40 " : "";
-        script += "set style fill solid 0.85 border lc rgb \"#1f3d5c\"\nset boxwidth 0.75 relative\nset yrange [0:*]\n"
+        script += "set style fill solid 0.85 border lc rgb \"#1f3d5c\"\nset boxwidth 0.75 absolute\nset yrange [0:*]\n"
                   "set xrange [-0.6:" + number(static_cast<double>(plot.bars.size()) - 0.4) + "]\n"
                   "set xtics " + rotate + "scale 0 font \",9\"\n"
                   "plot " + data + " using 0:2:xtic(1) with boxes lc rgb \"#3b6ea5\"\n";

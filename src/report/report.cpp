@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 
 #include "pubforge/archive/archive.hpp"
@@ -98,7 +100,7 @@ std::vector<Plot> make_plots(const json& stats, const json& distributions, const
     sizes.y_label = "height (px)";
     for (const json& row : distributions["image_sizes"])
         sizes.points.push_back({row["width"].get<double>() + 25, row["height"].get<double>() + 25,
-                                0.4 + 0.5 * std::log10(1.0 + row["count"].get<double>())});
+                                1.0 + 1.5 * std::log10(1.0 + row["count"].get<double>())});
     plots.push_back(std::move(sizes));
 
     bars("domains", "Figures per domain tag", "", "figures", by_count(stats["by_domain"]));

@@ -15,17 +15,17 @@ void setup_report(CLI::App& command, int& exit_code) {
         std::string db;
         std::string output;
         std::string rejects;
-        report::ReportOptions report;
+        report::ReportOptions settings;
     };
     auto options = std::make_shared<Options>();
     command.add_option("db", options->db, "The archive (archive.sqlite)")->required();
     command.add_option("-o,--output", options->output, "Report folder: index.html, plots/, figures/")->required();
-    command.add_option("--store", options->report.store_dir, "Image store (default: the archive's folder/store)");
+    command.add_option("--store", options->settings.store_dir, "Image store (default: the archive's folder/store)");
     command.add_option("--rejects", options->rejects,
                        "Rejects JSONL to count by stage and code (default: the archive's folder/rejects.jsonl if present)");
-    command.add_option("--sample", options->report.sample, "Figures in the gallery")->capture_default_str();
-    command.add_option("--seed", options->report.seed, "Which figures the gallery shows")->capture_default_str();
-    command.add_option("--max-side", options->report.gallery.max_side, "Longest side of a drawn figure, in pixels")
+    command.add_option("--sample", options->settings.sample, "Figures in the gallery")->capture_default_str();
+    command.add_option("--seed", options->settings.seed, "Which figures the gallery shows")->capture_default_str();
+    command.add_option("--max-side", options->settings.gallery.max_side, "Longest side of a drawn figure, in pixels")
         ->capture_default_str();
     command.callback([options, &exit_code] {
         run_command(exit_code, [&] {
@@ -34,10 +34,10 @@ void setup_report(CLI::App& command, int& exit_code) {
                 const auto slash = options->db.find_last_of('/');
                 rejects = (slash == std::string::npos ? std::string() : options->db.substr(0, slash + 1)) + "rejects.jsonl";
             }
-            options->report.rejects = report::count_rejects(rejects);
+            options->settings.rejects = report::count_rejects(rejects);
             const bool tty = ::isatty(STDERR_FILENO);
             const auto summary =
-                report::write_report(options->db, options->output, options->report, [tty](size_t done, size_t total) {
+                report::write_report(options->db, options->output, options->settings, [tty](size_t done, size_t total) {
                     if (!tty || total == 0) return;
                     const size_t filled = done * 30 / total;
                     std::fprintf(stderr, "\rdrawing figures [%s%s] %zu/%zu", std::string(filled, '#').c_str(),

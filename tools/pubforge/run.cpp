@@ -67,7 +67,7 @@ void setup_run(CLI::App& command, int& exit_code) {
             run.jobs = options->batch.jobs;
             run.shard = Shard::parse(options->batch.shard.empty() ? "1/1" : options->batch.shard);
             run.resume = !options->no_resume;
-            run.report = !options->no_report;
+            run.with_report = !options->no_report;
             run.exports.clear();
             if (options->exports != "none")
                 for (size_t start = 0; start <= options->exports.size();) {

@@ -30,7 +30,7 @@ struct RunOptions {
     text::AlignOptions align;
     exporter::ExportOptions export_options;                     // kind is set per export
     std::string requests_model = "gpt-4o-mini";                 // recorded in requests; no model is called
-    bool report = true;                                         // write <output_dir>/report/index.html
+    bool with_report = true;                                    // write <output_dir>/report/index.html
     report::ReportOptions report_options;                       // store and rejects are filled in by the run
     nlohmann::json command_options = nlohmann::json::object();  // for the archive's provenance
 };
