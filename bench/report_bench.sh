@@ -10,14 +10,8 @@ work=$(mktemp -d /tmp/pubforge-report-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 pubforge="$build/pubforge"
 
-# Runs a command under /usr/bin/time; sets $elapsed (s) and $rss (MiB).
-timed() {
-  local status=0
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null || status=$?
-  [ "$status" -le 1 ] || { echo "failed ($status): $*" >&2; exit 1; }
-  read -r elapsed rss < "$work/time"
-  rss=$((rss / 1024))
-}
+# shellcheck source=bench/timed.sh
+. "$repo/bench/timed.sh"
 
 # label archive store: report vs stats on one archive.
 measure() {
@@ -43,7 +37,7 @@ if [ -d "$europepmc" ]; then
 else
   echo "europepmc: ../shared/corpus/real/europepmc absent, skipped"
 fi
-"$build/bench/make_corpus" "$work/corpus" "$n" 314
+"${MAKE_CORPUS:-$build/bench/make_corpus}" "$work/corpus" "$n" 314
 "$pubforge" -q run "$work/corpus" -o "$work/gen" -j 2 --export none --no-report || [ $? -le 1 ]
 rm -rf "$work/corpus"
 measure "generated" "$work/gen/archive.sqlite" "$work/gen/store"
