@@ -235,10 +235,11 @@ std::string dataset_card(const json& manifest, const std::vector<std::string>& f
     out += "## How it was built\n\n";
     out += "- by `pubforge export " + kind + "` (pubforge " + manifest.value("pubforge_version", "") + ", format version " +
            manifest.value("format_version", json(0)).dump() + ")\n";
-    out += "- from a pubforge " + source.value("source", std::string("archive")) +
-           (source.contains("content_sha256") ? " whose content hash (sha256) is `" + source["content_sha256"].get<std::string>() + "`"
-                                              : std::string()) +
-           "\n";
+    if (source.contains("content_sha256") && source["content_sha256"].is_string())
+        out += "- from a pubforge archive whose content hash (sha256 of its articles' ids, sources and stages) is `" +
+               source["content_sha256"].get<std::string>() + "`\n";
+    else
+        out += "- from article records (JSONL), not an archive\n";
     out += "- seed " + options.value("seed", json(0)).dump() + " for the splits, which are assigned by article\n";
     out += "- filters and options (as in manifest.json):\n\n```json\n" + options.dump(2, ' ', false, json::error_handler_t::replace) + "\n```\n\n";
     out += "manifest.json lists every file with its sha256.\n\n";

@@ -178,7 +178,7 @@ GalleryPart draw_gallery(archive::Archive& archive, const std::vector<archive::F
     for (size_t i = 0; i < figures.size(); ++i) {
         const auto record = archive::get_record(archive, figures[i].article_id);
         if (record) {
-            char number[16];
+            char number[24];
             std::snprintf(number, sizeof number, "%03zu", i + 1);
             const std::string name =
                 "figures/" + prefix + number + "-" + file_stem(figures[i].article_id + "_" + figures[i].figure_id) + ".jpg";

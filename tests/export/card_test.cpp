@@ -88,8 +88,9 @@ TEST(DatasetCard, PairsCardNamesItsLicenceSplitsAndEveryLayoutsFiles) {
     // The body: counts per split as the manifest has them, and a real sample read back from a shard.
     for (const auto& [split, count] : summary.per_split)
         EXPECT_NE(card.find("| " + split + " | " + std::to_string(count) + " |"), std::string::npos) << split;
-    EXPECT_NE(card.find("\"accession_id\": \"PMC30"), std::string::npos) << card;
-    EXPECT_NE(card.find("content hash (sha256)"), std::string::npos);
+    // The first config (blip, by name) gives the sample: its train.json's first element.
+    EXPECT_NE(card.find("\"image_id\": \"PMC30"), std::string::npos) << card;
+    EXPECT_NE(card.find("from article records (JSONL)"), std::string::npos);
     EXPECT_NE(card.find("@software{pubforge"), std::string::npos);
     // The card is one of the folder's files, hashed in the manifest like the rest.
     EXPECT_NE(files.at("manifest.json").find("\"path\": \"README.md\""), std::string::npos);

@@ -5,6 +5,7 @@ The front matter must hold license, task_categories, size_categories, language, 
 and every data_files path (a glob) must match files of that export folder.
 """
 import glob
+import json
 import os
 import sys
 
@@ -31,6 +32,11 @@ def check(folder):
             matches = glob.glob(os.path.join(folder, entry["path"]))
             assert matches, f"{folder}: data_files path {entry['path']} matches no file"
             paths += 1
+    manifest = json.load(open(os.path.join(folder, "manifest.json")))
+    digest = manifest["source"].get("content_sha256")
+    assert not digest or digest in text, f"{folder}: card lacks the source archive's content hash"
+    listed = {f["path"] for f in manifest["files"]}
+    assert "README.md" in listed, f"{folder}: manifest does not list README.md"
     for heading in ("## How it was built", "## Splits", "## One sample", "## Licence notes", "## Citation"):
         assert heading in text, f"{folder}: card lacks {heading}"
     return paths
