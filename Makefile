@@ -31,6 +31,7 @@ build: configure
 demo: build
 	rm -rf $(DEMO_OUT)
 	$(PUBFORGE) run data/samples -o $(DEMO_OUT) -j $(JOBS)
+	@echo "open $(DEMO_OUT)/report/index.html"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

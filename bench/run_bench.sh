@@ -16,14 +16,8 @@ pubforge="$build/pubforge"
 tsv=${BENCH_TSV:-/dev/null}
 printf "corpus\tstep\tjobs\tarticles\tfigures\tseconds\tarticles_s\tfigures_s\tmb_s\trss_mib\n" > "$tsv"
 
-# Runs a command under /usr/bin/time; sets $elapsed (s) and $rss (MiB). Exit 1 (documents rejected) is fine.
-timed() {
-  local status=0
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null || status=$?
-  [ "$status" -le 1 ] || { echo "failed ($status): $*" >&2; exit 1; }
-  read -r elapsed rss < "$work/time"
-  rss=$((rss / 1024))
-}
+# shellcheck source=bench/timed.sh
+. "$repo/bench/timed.sh"
 
 # Prints one row: corpus step jobs articles figures mb
 row() {

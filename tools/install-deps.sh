@@ -6,6 +6,7 @@ packages=(
   libxml2-dev libpodofo-dev libfreetype-dev libopencv-dev libgif-dev libjpeg-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
   python3 python3-jsonschema poppler-utils fonts-dejavu-core strace
+  gnuplot-nox chromium python3-yaml
 )
 # `install-deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; CI does not need them.
 if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-dev); fi

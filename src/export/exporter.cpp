@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/export/card.hpp"
 #include "pubforge/pipeline/ordered.hpp"
 #include "sinks.hpp"
 
@@ -141,6 +142,8 @@ public:
         ++taken_;
         ++summary_.items;
         ++summary_.per_split[item.split];
+        ++summary_.licenses[item.article->license_code];
+        ++summary_.languages[item.article->language];
     }
 
     void finish_article(const std::string& next_article = "") {
@@ -194,6 +197,8 @@ void export_articles(const ArticleSource& source, const ExportOptions& options, 
                 ++summary.articles;
                 ++summary.items;
                 ++summary.per_split[split];
+                ++summary.licenses[info.license_code];
+                ++summary.languages[info.language];
             } else {
                 ++summary.skipped["no-text"];
             }
@@ -309,6 +314,7 @@ ExportSummary run_export(const ArticleSource& source, const ImageStore& store, c
                                {"source", source.provenance()},
                                {"options", options.to_json()},
                                {"counts", counts}};
+    folder.write("README.md", dataset_card(manifest, folder.files(), folder.root(), summary));
     folder.write_manifest(std::move(manifest));
     summary.files = folder.file_count();
     return summary;

@@ -95,6 +95,12 @@ void OutputFolder::Stream::close() {
     folder_.add_existing(relative_);
 }
 
+std::vector<std::string> OutputFolder::files() const {
+    std::vector<std::string> out;
+    for (const auto& entry : files_) out.push_back(entry.first);
+    return out;
+}
+
 void OutputFolder::write_manifest(nlohmann::json manifest) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& [relative, digest] : files_)

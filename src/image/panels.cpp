@@ -137,13 +137,17 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
     return detection;
 }
 
+cv::Scalar panel_colour(size_t index) {
+    static const cv::Scalar colours[] = {{0, 0, 230}, {0, 160, 0}, {230, 80, 0}, {200, 0, 200}, {0, 170, 230}};
+    return colours[index % 5];
+}
+
 cv::Mat render_panels(const cv::Mat& bgr, const PanelDetection& detection) {
     cv::Mat out = bgr.clone();
     const int thickness = std::max(2, std::max(out.cols, out.rows) / 300);
-    const cv::Scalar colours[] = {{0, 0, 230}, {0, 160, 0}, {230, 80, 0}, {200, 0, 200}, {0, 170, 230}};
     for (size_t i = 0; i < detection.panels.size(); ++i) {
         const Panel& p = detection.panels[i];
-        const cv::Scalar colour = colours[i % 5];
+        const cv::Scalar colour = panel_colour(i);
         cv::rectangle(out, p.box, colour, thickness);
         const std::string tag = std::to_string(i + 1) + (p.label.empty() ? "" : ":" + p.label) + " " + p.method;
         const double font = std::max(0.4, out.cols / 1400.0);

@@ -167,6 +167,19 @@ void write_exports(Context& ctx) {
     }
 }
 
+// Pass 4: the report page over the archive, counting this run's rejects.
+void write_report(Context& ctx) {
+    const auto started = Clock::now();
+    report::ReportOptions options = ctx.options.report_options;
+    options.store_dir = ctx.store.root();
+    options.rejects = ctx.rejects.by_stage_and_code();
+    options.seed = ctx.options.export_options.seed;
+    report::write_report(ctx.archive.path(), ctx.options.output_dir + "/report", options, [&](size_t done, size_t total) {
+        if (ctx.progress) ctx.progress("report", done, total);
+    });
+    ctx.summary.stage_seconds["report"] = seconds_since(started);
+}
+
 }  // namespace
 
 nlohmann::json RunSummary::to_json() const {
@@ -194,7 +207,10 @@ RunSummary run_pipeline(const RunOptions& options, RejectLog& rejects, const Run
     // Pass 3: the datasets.
     write_exports(ctx);
 
-    // Pass 4: the summary, written last so its presence marks a finished run (Makefile targets).
+    // Pass 4: the report.
+    if (options.with_report) write_report(ctx);
+
+    // Pass 5: the summary, written last so its presence marks a finished run (Makefile targets).
     ctx.summary.rejected = rejects.total();
     ctx.summary.rejects_by_code = rejects.by_code();
     write_file_atomic(options.output_dir + "/summary.json", ctx.summary.to_json().dump(2) + "\n");

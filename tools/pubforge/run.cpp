@@ -40,6 +40,7 @@ void setup_run(CLI::App& command, int& exit_code) {
         BatchFlags batch;
         std::string exports = "text,pairs,subfigures,mentions,llava,requests";
         bool no_resume = false;
+        bool no_report = false;
         std::string split = "train=0.9,val=0.05,test=0.05";
     };
     auto options = std::make_shared<Options>();
@@ -47,7 +48,7 @@ void setup_run(CLI::App& command, int& exit_code) {
         ->required();
     command
         .add_option("-o,--output", options->run.output_dir,
-                    "Output directory (archive.sqlite, store/, exports/, rejects.jsonl, summary.json)")
+                    "Output directory (archive.sqlite, store/, exports/, report/, rejects.jsonl, summary.json)")
         ->required();
     command.add_option("--store", options->run.store_dir,
                        "Image store (default: OUTPUT/store; may be shared by shards)");
@@ -58,6 +59,7 @@ void setup_run(CLI::App& command, int& exit_code) {
     command.add_option("--model", options->run.requests_model, "Model named in the LLM batch requests")
         ->capture_default_str();
     command.add_flag("--no-resume", options->no_resume, "Redo inputs already in the archive");
+    command.add_flag("--no-report", options->no_report, "Do not write OUTPUT/report/index.html");
     add_batch_flags(command, options->batch, false, true);
     command.callback([options, &exit_code] {
         run_command(exit_code, [&] {
@@ -65,6 +67,7 @@ void setup_run(CLI::App& command, int& exit_code) {
             run.jobs = options->batch.jobs;
             run.shard = Shard::parse(options->batch.shard.empty() ? "1/1" : options->batch.shard);
             run.resume = !options->no_resume;
+            run.with_report = !options->no_report;
             run.exports.clear();
             if (options->exports != "none")
                 for (size_t start = 0; start <= options->exports.size();) {

@@ -21,6 +21,7 @@ void setup_align(CLI::App&, int&);
 void setup_archive(CLI::App&, int&);
 void setup_export(CLI::App&, int&);
 void setup_responses(CLI::App&, int&);
+void setup_report(CLI::App&, int&);
 void setup_run(CLI::App&, int&);
 
 inline constexpr Subcommand kSubcommands[] = {
@@ -30,6 +31,7 @@ inline constexpr Subcommand kSubcommands[] = {
     {"archive", "Load, merge, query and check the SQLite archive", setup_archive},
     {"export", "Write a dataset (text, pairs, subfigures, mentions, llava, requests)", setup_export},
     {"responses", "Import LLM batch results back into the archive", setup_responses},
+    {"report", "Write a static HTML page about an archive: numbers, plots, figure galleries", setup_report},
     {"run", "parse, crop, align, load and export in one parallel process", setup_run},
 };
 

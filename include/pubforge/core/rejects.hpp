@@ -28,12 +28,15 @@ public:
     }
     size_t total() const;
     std::map<std::string, size_t> by_code() const;
+    // (stage, code) -> count, for breakdowns by stage (the report's rejects plot).
+    std::map<std::pair<std::string, std::string>, size_t> by_stage_and_code() const;
     void close();
 
 private:
     mutable std::mutex mutex_;
     std::unique_ptr<JsonlWriter> writer_;
     std::map<std::string, size_t> by_code_;
+    std::map<std::pair<std::string, std::string>, size_t> by_stage_and_code_;
     size_t total_ = 0;
 };
 

@@ -92,6 +92,8 @@ struct ExportSummary {
     RejectCounts skipped;                     // filtered out, by reason
     RejectCounts errors;                      // could not be exported, by error code
     std::uint64_t words = 0;                  // text export
+    std::map<std::string, size_t> licenses;   // items per licence code ("" unknown), for the dataset card
+    std::map<std::string, size_t> languages;  // items per article language ("" unknown)
     size_t files = 0;
 };
 

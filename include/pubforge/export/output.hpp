@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,8 @@ public:
     };
     const std::string& root() const { return root_; }
     size_t file_count() const { return files_.size() + 1; }  // with the manifest
+    // The files written so far, relative to the folder, sorted.
+    std::vector<std::string> files() const;
 
     // Writes manifest.json atomically with a "files" list (path, sha256, bytes, sorted
     // by path) added to `manifest`; called once, after every other file.

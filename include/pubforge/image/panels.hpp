@@ -34,7 +34,11 @@ struct PanelDetection {
 
 PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options = {});
 
-// The figure with each panel's box, number and label drawn on it (for --debug-dir and docs).
+// The figure with each panel's box, number and label drawn on it (for --debug-dir, the
+// report's gallery and docs), panel i in panel_colour(i).
 cv::Mat render_panels(const cv::Mat& bgr, const PanelDetection& detection);
+
+// The BGR colour render_panels draws panel `index` in (the report colours subcaptions alike).
+cv::Scalar panel_colour(size_t index);
 
 }  // namespace pubforge

@@ -12,6 +12,7 @@
 #include "pubforge/export/exporter.hpp"
 #include "pubforge/image/crop.hpp"
 #include "pubforge/pipeline/parse_stage.hpp"
+#include "pubforge/report/report.hpp"
 #include "pubforge/text/align.hpp"
 
 namespace pubforge::pipeline {
@@ -29,6 +30,8 @@ struct RunOptions {
     text::AlignOptions align;
     exporter::ExportOptions export_options;                     // kind is set per export
     std::string requests_model = "gpt-4o-mini";                 // recorded in requests; no model is called
+    bool with_report = true;                                    // write <output_dir>/report/index.html
+    report::ReportOptions report_options;                       // store and rejects are filled in by the run
     nlohmann::json command_options = nlohmann::json::object();  // for the archive's provenance
 };
 
