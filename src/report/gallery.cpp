@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <map>
 
-#include <opencv2/imgcodecs.hpp>
+#include "pubforge/image/codecs.hpp"
 #include <opencv2/imgproc.hpp>
 
 #include "pubforge/core/error.hpp"
@@ -88,9 +88,7 @@ bool draw_figure(const json& figure, const ImageStore& store, const std::string&
     const double scale = side > options.max_side ? static_cast<double>(options.max_side) / side : 1.0;
     if (scale < 1.0) cv::resize(pixels, pixels, cv::Size(), scale, scale, cv::INTER_AREA);
     const cv::Mat drawn = render_panels(pixels, panels_of(figure, graphic, scale, panel_ids));
-    std::vector<uchar> jpeg;
-    cv::imencode(".jpg", drawn, jpeg, {cv::IMWRITE_JPEG_QUALITY, 85});
-    write_file_atomic(path, std::string(jpeg.begin(), jpeg.end()));
+    write_file_atomic(path, encode_jpeg(drawn, 85));
     size = drawn.size();
     return true;
 }
