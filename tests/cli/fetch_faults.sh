@@ -48,11 +48,15 @@ rows.insert(7, "oa_package/00/00/PMC9.tar.gz,c,PMC9,not a date,1,CC BY")        
 rows.insert(9, "../../escaped.tar.gz,c,PMC8,2020-01-01 00:00:00,1,CC BY")      # escapes the mirror
 rows.append("/tmp/absolute.tar.gz")                                           # absolute
 open(list_path, "w").write("\n".join(rows) + "\n")
+# PMC1016 answers slower than any --timeout: it has a list of its own, so only one test waits for it.
+rel = "oa_package/10/ef/PMC1016.tar.gz"
+package(os.path.join(root, rel), "PMC1016", 1000)
+open(os.path.dirname(list_path) + "/slow.txt", "w").write(rel + "\n")
 PY
 path_of() { grep -o "oa_package/[0-9a-f/]*/PMC$1\.tar\.gz" "$work/list.csv"; }
 cat > "$work/faults.json" <<EOF
 {"/$(path_of 1004)": "cut", "/$(path_of 1005)": "500-then-200", "/$(path_of 1006)": "429",
- "/$(path_of 1007)": "long-length", "/$(path_of 1008)": "html", "/$(path_of 1009)": "slow",
+ "/$(path_of 1007)": "long-length", "/$(path_of 1008)": "html", "/oa_package/10/ef/PMC1016.tar.gz": "slow",
  "/$(path_of 1010)": "short-length"}
 EOF
 # The real truncated package is served where PMC1011 is listed: a complete transfer of a broken file.
@@ -68,13 +72,13 @@ requests() { python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1])
 # 1. The faulty batch: every recoverable fault is recovered, every other one is a reject, and the batch goes on.
 fetch "$work/list.csv" -o "$work/mirror" -j 4 --rejects "$work/rejects.jsonl" 2> "$work/fetch1.log" \
   || { cat "$work/fetch1.log"; exit 1; }
-python3 - "$work" "$(path_of 1007)" "$(path_of 1008)" "$(path_of 1009)" "$(path_of 1010)" "$(path_of 1011)" "$(path_of 1015)" "$([ -d "$corpus" ] && echo real)" <<'PY'
+python3 - "$work" "$(path_of 1007)" "$(path_of 1008)" "$(path_of 1010)" "$(path_of 1011)" "$(path_of 1015)" "$([ -d "$corpus" ] && echo real)" <<'PY'
 import json, sys
-work, long_length, html, slow, short_length, truncated, missing, real = sys.argv[1:]
+work, long_length, html, short_length, truncated, missing, real = sys.argv[1:]
 got = {(r["input"], r["code"]) for r in map(json.loads, open(work + "/rejects.jsonl"))}
 want = {("%s/list.csv:6" % work, "fetch.list-malformed"), ("%s/list.csv:8" % work, "fetch.list-malformed"),
         ("%s/list.csv:10" % work, "fetch.unsafe-path"), ("%s/list.csv:20" % work, "fetch.unsafe-path"),
-        (long_length, "fetch.truncated"), (html, "fetch.not-a-package"), (slow, "fetch.timeout"),
+        (long_length, "fetch.truncated"), (html, "fetch.not-a-package"),
         (short_length, "fetch.corrupt"), (missing, "fetch.not-found")}
 if real:
     want.add((truncated, "fetch.corrupt"))
@@ -93,7 +97,7 @@ while read -r rel; do
     fetched=$((fetched + 1))
   fi
 done < <(grep -o '^oa_package/[0-9a-f/]*/PMC10[0-9][0-9]\.tar\.gz' "$work/list.csv")
-[ "$fetched" -eq "$([ -d "$corpus" ] && echo 9 || echo 10)" ] || { echo "fetched $fetched files"; exit 1; }
+[ "$fetched" -eq "$([ -d "$corpus" ] && echo 10 || echo 11)" ] || { echo "fetched $fetched files"; exit 1; }
 [ ! -e "$(dirname "$work")/escaped.tar.gz" ]
 # The cut transfer was resumed: the second request asked for the rest only, and the two together sent the file once.
 python3 - "$work/server.log" "/$(path_of 1004)" "$root/$(path_of 1004)" "/$(path_of 1005)" "/$(path_of 1006)" <<'PY'
@@ -116,7 +120,7 @@ touch -d "2019-01-01" "$work/mirror/$(path_of 1001)"
 fetch "$work/list.csv" -o "$work/mirror" -j 4 2> "$work/fetch2.log"
 grep -q " 1 fetched, $((fetched - 1)) up to date" "$work/fetch2.log" || { cat "$work/fetch2.log"; exit 1; }
 tail -n +"$((before + 1))" "$work/server.log" > "$work/rerun.log"
-for n in 1002 1003 1004 1005 1006 1012 1013 1014; do
+for n in 1002 1003 1004 1005 1006 1009 1012 1013 1014; do
   ! grep -q "PMC$n.tar.gz" "$work/rerun.log" || { echo "PMC$n fetched again"; exit 1; }
 done
 [ "$(grep -c "PMC1001.tar.gz" "$work/rerun.log")" -eq 1 ]
@@ -140,19 +144,27 @@ python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if sys.
 [ -z "$(find "$work/resume/.partial" -type f)" ]
 
 # 5. A licence-filtered subset, from stdin: exactly the commercial files (CC BY, CC0) the server has, no others.
-grep -v -E 'PMC10(07|08|09|10|11)' "$work/list.csv" | fetch - -o "$work/commercial" --license commercial 2> "$work/fetch5.log"
+grep -v -E 'PMC10(07|08|10|11)' "$work/list.csv" | fetch - -o "$work/commercial" --license commercial 2> "$work/fetch5.log"
 (cd "$work/commercial" && find . -name '*.tar.gz' | sed 's|^\./||' | sort) > "$work/commercial.got"
 python3 - "$work/list.csv" <<'PY' | sort > "$work/commercial.want"
 import sys
 for line in open(sys.argv[1]).read().splitlines()[1:]:
     f = line.split(",")
     if len(f) == 6 and f[5] in ("CC BY", "CC0") and "/PMC10" in f[0] and "PMC1015" not in f[0] \
-            and not any("PMC10%s" % n in f[0] for n in ("07", "08", "09", "10", "11")):
+            and not any("PMC10%s" % n in f[0] for n in ("07", "08", "10", "11")):
         print(f[0])
 PY
 diff "$work/commercial.want" "$work/commercial.got"
 
-# 6. file:// bases work too, and --strict turns rejects into exit 1.
+# 6. A response slower than --timeout is abandoned, retried, then rejected as fetch.timeout; nothing is stored.
+set +e
+"$bin" fetch "$work/slow.txt" -o "$work/slow" --base-url "$base" --rate 0 --retries 1 --backoff 0.1 --timeout 1 \
+  --rejects "$work/slow-rejects.jsonl" 2> "$work/slow.log"
+set -e
+grep -q '"code":"fetch.timeout".*(after 2 attempts)' "$work/slow-rejects.jsonl" || { cat "$work/slow.log" "$work/slow-rejects.jsonl"; exit 1; }
+[ "$(grep -c PMC1016 "$work/server.log")" -ge 1 ] && [ -z "$(find "$work/slow" -name '*.tar.gz')" ]
+
+# 7. file:// bases work too, and --strict turns rejects into exit 1.
 "$bin" fetch "$work/list.csv" -o "$work/local" --base-url "file://$root/" --limit 3 2> "$work/fetch6.log"
 for n in 1001 1002 1003; do cmp "$root/$(path_of $n)" "$work/local/$(path_of $n)"; done
 set +e
@@ -162,7 +174,7 @@ set -e
 grep PMC1001 "$work/list.csv" | fetch - -o "$work/strict" --strict 2> "$work/fetch7.log"
 [ "$code" -eq 1 ] || { echo "--strict with a reject exited $code"; cat "$work/fetch7.log"; exit 1; }
 
-# 7. A full disk is fatal: exit 3, and nothing under the file's final name. (The partial download of PMC1012 is
+# 8. A full disk is fatal: exit 3, and nothing under the file's final name. (The partial download of PMC1012 is
 #    /dev/full, where every write fails with ENOSPC; --rejects /dev/full fails the same way.)
 rel=$(path_of 1012)
 mkdir -p "$(dirname "$work/full/.partial/$rel")"
@@ -177,13 +189,13 @@ set -e
 [ ! -e "$work/full/$rel" ]
 [ "$code2" -eq 3 ] || { echo "--rejects /dev/full: exit $code2"; cat "$work/fetch9.log"; exit 1; }
 
-# 8. The mirror is an input tree at once: parse takes the fetched packages, never a partial download.
+# 9. The mirror is an input tree at once: parse takes the fetched packages, never a partial download.
 cp "$root/$(path_of 1014)" "$work/mirror/.partial/unfinished.tar.gz"
 "$bin" -q parse "$work/mirror" --store "$work/store" -o "$work/records.jsonl" --rejects "$work/parse-rejects.jsonl"
 records=$(wc -l < "$work/records.jsonl")
 [ "$records" -eq "$fetched" ] || { echo "parse read $records records from $fetched fetched packages"; exit 1; }
 
-# 9. The real lists of ../shared/corpus/real/pmc-oa: with header (CRLF, spreadsheet dates), the real packages
+# 10. The real lists of ../shared/corpus/real/pmc-oa: with header (CRLF, spreadsheet dates), the real packages
 #    served at their list paths (PMC7159299 is held out: 404); without header (10,000 PMC rows), a licence-filtered
 #    first 12 served as generated packages.
 if [ -d "$corpus" ]; then
