@@ -74,4 +74,4 @@ if command -v parallel > /dev/null; then
 else
   echo "SKIP: GNU parallel is not installed; tools/cluster/parallel.sh not exercised"
 fi
-echo "cluster recipes: Makefile, SLURM array (and parallel when installed) match one unsharded run"
+echo "cluster recipes: Makefile (from inputs, and from a file list through fetch), SLURM arrays (and parallel when installed) match one unsharded run"
