@@ -413,7 +413,7 @@ FetchSummary Downloader::run() {
                               : std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(due - now) +
                                                    std::chrono::milliseconds(1));
         }
-        if (wait.count() > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait.count()), nullptr);
+        if (wait.count() > 0 && (!queue_.empty() || !active_.empty())) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait.count()), nullptr);
     }
     std::sort(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [index, failure] : failures_) rejects_.add({entries_[index].path, "fetch", failure.code, failure.message});
