@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Files/s of `pubforge fetch --rate 0` at -j1 and -j4 against a local HTTP server (tests/fetch/fault_server.py,
 # 127.0.0.1), with curl's command line over the same files as the baseline (sequential, and --parallel-max 4),
-# plus a resume: a mirror with every file half-downloaded, finished by range requests.
+# plus a resume: a mirror with every file half-downloaded, finished by range requests. Medians of RUNS runs.
 # Usage: bench/fetch_bench.sh BUILD_DIR [FILES] [KIB]   (defaults: 400 files of 64 KiB)
 set -euo pipefail
 build=${1:-build}
@@ -48,16 +48,21 @@ report() {  # label seconds baseline_seconds
   python3 -c 'import sys; label, s, b, n, mb = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]) / 1e6
 print(f"fetch: {label}: {n / s:.0f} files/s, {mb / s:.1f} MB/s ({s:.2f} s; curl CLI {n / b:.0f} files/s, ratio {b / s:.2f})")' "$@" "$files" "$bytes"
 }
+median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
+# Each measurement is the median of RUNS (default 5), alternating ours and curl's: a shared machine is noisy.
 for jobs in 1 4; do
-  rm -rf "$work/mirror" "$work/curl"
-  ours=$(seconds "$pubforge" fetch "$work/list.csv" -o "$work/mirror" --base-url "$base" --rate 0 -j "$jobs")
-  [ "$(find "$work/mirror" -name '*.tar.gz' | wc -l)" -eq "$files" ] || { echo "fetch -j$jobs did not fetch every file"; exit 1; }
-  if [ "$jobs" -eq 1 ]; then
-    theirs=$(seconds curl -s --create-dirs -K "$work/curl.cfg")
-  else
-    theirs=$(seconds curl -s --create-dirs --parallel --parallel-max 4 -K "$work/curl.cfg")
-  fi
-  report "-j$jobs" "$ours" "$theirs"
+  ours=() theirs=()
+  for _ in $(seq "${RUNS:-5}"); do
+    rm -rf "$work/mirror" "$work/curl"
+    ours+=("$(seconds "$pubforge" fetch "$work/list.csv" -o "$work/mirror" --base-url "$base" --rate 0 -j "$jobs")")
+    [ "$(find "$work/mirror" -name '*.tar.gz' | wc -l)" -eq "$files" ] || { echo "fetch -j$jobs did not fetch every file"; exit 1; }
+    if [ "$jobs" -eq 1 ]; then
+      theirs+=("$(seconds curl -s --create-dirs -K "$work/curl.cfg")")
+    else
+      theirs+=("$(seconds curl -s --create-dirs --parallel --parallel-max 4 -K "$work/curl.cfg")")
+    fi
+  done
+  report "-j$jobs" "$(median "${ours[@]}")" "$(median "${theirs[@]}")"
 done
 # Re-run: nothing to fetch (every file is up to date), then --verify (every file read back with libarchive).
 rerun=$(seconds "$pubforge" fetch "$work/list.csv" -o "$work/mirror" --base-url "$base" --rate 0 -j 4)
