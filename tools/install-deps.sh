@@ -3,6 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
+  libcurl4-openssl-dev curl
   libxml2-dev libpodofo-dev libfreetype-dev libopencv-dev libgif-dev libjpeg-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
   python3 python3-jsonschema poppler-utils fonts-dejavu-core strace
@@ -10,6 +11,8 @@ packages=(
 )
 # `install-deps.sh fuzz` (make fuzz) adds clang and its libFuzzer runtime; CI does not need them.
 if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-dev); fi
+# `install-deps.sh cluster` (CI) adds a one-node SLURM for tests/cli/slurm_cluster.sh (which SKIPs without it).
+if [ "${1:-}" = cluster ]; then packages+=(slurmctld slurmd slurm-client munge); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -47,6 +47,12 @@ void add_path(const std::string& argument, std::vector<InputFile>& out) {
         for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
+            // Hidden folders below the argument are never inputs: `pubforge fetch` keeps partial downloads in
+            // MIRROR/.partial, the store its temporaries in STORE/.tmp, and version control its own (.git).
+            if (it->path().filename().string()[0] == '.' && it->is_directory(ec)) {
+                it.disable_recursion_pending();
+                continue;
+            }
             if (it->is_regular_file(ec) && is_document(it->path()))
                 out.push_back({it->path().string(), it->path().filename().string()});
         }

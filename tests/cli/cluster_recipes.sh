@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The cluster recipes for real on data/samples: tools/Makefile.example with 2 shards (shard archives -> archive
+# The cluster recipes for real on data/samples (and the fetch flow from a file list, through a file:// base): tools/Makefile.example with 2 shards (shard archives -> archive
 # merge -> six exports) gives the exports and store of one unsharded `pubforge run`, byte for byte; a second `make`
 # does nothing; the SLURM array script run as 2 local tasks plus slurm-merge.sh gives the same bytes; GNU
 # parallel's recipe too when parallel is installed (else a visible SKIP).
@@ -48,10 +48,30 @@ done
 for attempt in 1 2; do bash "$src/tools/cluster/slurm-merge.sh" "$work/slurm" 2>> "$work/slurm.log"; done
 diff -r "$work/make/exports" "$work/slurm/exports"
 
+# The flow from a file list (fetch -> run --shard -> archive merge -> export) with the Makefile: the packages come
+# through a file:// base (no network), fetch shard K feeds run shard K, and the exports equal one unsharded run
+# over the same mirror. tools/cluster/slurm-fetch.sh as 2 local tasks fetches the same mirror.
+served=$work/served
+mkdir -p "$served/oa_package/a1/01" "$served/oa_package/b2/02" "$served/oa_package/c3/03"
+cp "$src/data/samples/PMC9000002.tar.gz" "$served/oa_package/a1/01/"
+tar czf "$served/oa_package/b2/02/PMC9000101.tar.gz" -C "$src/data/samples" cortex-mri
+tar czf "$served/oa_package/c3/03/PMC9000102.tar.gz" -C "$src/data/samples" retina-oct
+(cd "$served" && find oa_package -name '*.tar.gz' | sort) > "$work/list.txt"
+make -s -f "$src/tools/Makefile.example" LIST="$work/list.txt" FETCH_OPTIONS="--base-url file://$served/" WORK="$work/flow" \
+  SHARDS=2 JOBS=2 RATE=0 2> "$work/flow.log" || { cat "$work/flow.log"; exit 1; }
+[ "$(find "$work/flow/mirror" -name '*.tar.gz' | wc -l)" -eq 3 ] && [ ! -s "$work/flow/fetch/1.rejects.jsonl" ]
+"$bin" -q run "$work/flow/mirror" -o "$work/flow-single" -j 2
+diff -r "$work/flow-single/exports" "$work/flow/exports"
+for id in 1 2; do
+  SLURM_ARRAY_TASK_ID=$id SLURM_ARRAY_TASK_COUNT=2 RATE=0 FETCH_OPTIONS="--base-url file://$served/" \
+    bash "$src/tools/cluster/slurm-fetch.sh" "$work/list.txt" "$work/slurm-mirror" 2>> "$work/slurm-fetch.log"
+done
+diff -r -x .rejects "$work/flow/mirror" "$work/slurm-mirror"
+
 if command -v parallel > /dev/null; then
   bash "$src/tools/cluster/parallel.sh" "$src/data/samples" "$work/parallel" 2 2 2> "$work/parallel.log"
   diff -r "$work/make/exports" "$work/parallel/exports"
 else
   echo "SKIP: GNU parallel is not installed; tools/cluster/parallel.sh not exercised"
 fi
-echo "cluster recipes: Makefile, SLURM array (and parallel when installed) match one unsharded run"
+echo "cluster recipes: Makefile (from inputs, and from a file list through fetch), SLURM arrays (and parallel when installed) match one unsharded run"

@@ -25,6 +25,21 @@ TEST(InputsTest, DirectoriesKeepDocumentsNotImagesWhateverTheirNames) {
     EXPECT_EQ(inputs[1].key, "article.nxml");
 }
 
+TEST(InputsTest, HiddenFoldersBelowAnArgumentAreNotEntered) {
+    // A fetch mirror: finished packages in place, a partial download (gzip bytes) under .partial/.
+    testing::ScratchDir dir;
+    const std::string gzip_head("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8);
+    testing::write_text_file(dir.file("mirror/oa_package/ac/6a/PMC1.tar.gz"), gzip_head);
+    testing::write_text_file(dir.file("mirror/.partial/oa_package/25/f8/PMC2.tar.gz"), gzip_head);
+    testing::write_text_file(dir.file("mirror/oa_package/.git/x.xml"), "<article/>");
+    std::istringstream none;
+    const auto inputs = collect_inputs({dir.file("mirror")}, none);
+    ASSERT_EQ(inputs.size(), 1u);
+    EXPECT_EQ(inputs[0].key, "PMC1.tar.gz");
+    // Named on the command line, a hidden folder is an input folder like any other.
+    EXPECT_EQ(collect_inputs({dir.file("mirror/.partial")}, none).size(), 1u);
+}
+
 TEST(InputsTest, ListsAndStdinAreExpandedAndDeduplicated) {
     testing::ScratchDir dir;
     testing::write_text_file(dir.file("x.xml"), "<article/>");

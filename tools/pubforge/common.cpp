@@ -13,6 +13,16 @@
 
 namespace pubforge::cli {
 
+namespace {
+std::vector<std::string>& arguments() {
+    static std::vector<std::string> kept;
+    return kept;
+}
+}  // namespace
+
+void remember_arguments(int argc, char** argv) { arguments().assign(argv, argv + argc); }
+const std::vector<std::string>& remembered_arguments() { return arguments(); }
+
 void add_global_flags(CLI::App& app, GlobalFlags& flags) {
     app.add_flag("-v,--verbose", flags.verbosity, "More log detail on stderr (repeat for debug)");
     app.add_flag("-q,--quiet", flags.quiet, "Only errors on stderr");

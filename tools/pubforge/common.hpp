@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,10 @@ void guard_standard_streams();
 // At exit, as coreutils' close_stdout: a failed flush of stdout is an error (exit 3,
 // or quietly 141 when the reader went away), never a silent success.
 int close_standard_output(int exit_code);
+
+// The arguments main() received, kept for a subcommand that hands its command line to a helper (fetch).
+void remember_arguments(int argc, char** argv);
+const std::vector<std::string>& remembered_arguments();
 
 struct GlobalFlags {
     int verbosity = 0;

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     GlobalFlags global;
     add_global_flags(app, global);
 
+    remember_arguments(argc, argv);
     guard_standard_streams();
     pubforge::install_interrupt_handlers();
     pubforge::retain_freed_memory();

@@ -15,6 +15,7 @@ struct Subcommand {
     SetupFunction setup;
 };
 
+void setup_fetch(CLI::App&, int&);
 void setup_parse(CLI::App&, int&);
 void setup_crop(CLI::App&, int&);
 void setup_align(CLI::App&, int&);
@@ -25,6 +26,7 @@ void setup_report(CLI::App&, int&);
 void setup_run(CLI::App&, int&);
 
 inline constexpr Subcommand kSubcommands[] = {
+    {"fetch", "Download the files of a PMC-OA file list into a local mirror (resumable, polite, verified)", setup_fetch},
     {"parse", "Read JATS XML, PMC-OA packages and PDFs into article records (JSONL)", setup_parse},
     {"crop", "Find the panels of compound figures and store their crops", setup_crop},
     {"align", "Split captions into subcaptions; link panels, mentions and domains", setup_align},

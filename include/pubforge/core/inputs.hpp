@@ -22,7 +22,7 @@ struct InputFile {
 
 // Directories are walked recursively and keep the files whose bytes sniff as
 // XML, PDF or gzip/tar (images and other files in a package are resources, not
-// inputs). "@list.txt" reads one path per line; "-" reads paths from `stdin_paths`.
+// inputs); folders whose name starts with '.' below an argument are not entered. "@list.txt" reads one path per line; "-" reads paths from `stdin_paths`.
 // The result is sorted by path so any listing order gives the same run.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::istream& stdin_paths,
                                       const Shard& shard = {});
