@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "caption_pieces.hpp"
 #include "label_scan.hpp"
 #include "pubforge/text/utf8.hpp"
 
@@ -15,6 +16,10 @@ using detail::LabelClass;
 using detail::LabelToken;
 using detail::MarkerStyle;
 using detail::label_key;
+using detail::MarkerSpan;
+using detail::Piece;
+using detail::sentence_start_of;
+using detail::sentence_starts;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -197,51 +202,6 @@ bool applies_to_all_panels(std::string_view sentence) {
     return std::count(sentence.begin(), sentence.end(), ':') >= 3;
 }
 
-bool is_abbreviation_before(std::string_view s, size_t dot) {
-    size_t b = dot;
-    while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) --b;
-    const std::string_view word = s.substr(b, dot - b);
-    static constexpr std::array<std::string_view, 9> abbreviations = {"fig", "figs", "al", "vs", "ca",
-                                                                      "approx", "ref", "no", "e.g"};
-    for (std::string_view a : abbreviations) {
-        if (word.size() != a.size()) continue;
-        bool same = true;
-        for (size_t k = 0; k < a.size(); ++k) same = same && lower(word[k]) == a[k];
-        if (same) return true;
-    }
-    return word.size() == 1 && b > 0 && s[b - 1] == '.';  // "e.g." / "i.e."
-}
-
-// Offsets in [begin, end) where a new sentence starts.
-std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end) {
-    std::vector<size_t> starts;
-    for (size_t p = begin; p + 1 < end; ++p) {
-        const char c = s[p];
-        if (c != '.' && c != '!' && c != '?') continue;
-        if (!is_space(s[p + 1])) continue;
-        if (c == '.' && is_abbreviation_before(s, p)) continue;
-        size_t q = p + 1;
-        while (q < end && is_space(s[q])) ++q;
-        if (q >= end) break;
-        const char next = s[q];
-        if (is_upper(next) || is_digit(next) || next == '(' || next == '*' || static_cast<unsigned char>(next) >= 0x80)
-            starts.push_back(q);
-    }
-    return starts;
-}
-
-// Where the sentence holding p starts (never before `floor`).
-size_t sentence_start_of(std::string_view s, size_t floor, size_t p) {
-    size_t start = floor;
-    for (size_t q : sentence_starts(s, floor, p))
-        if (q <= p) start = q;
-    // A clause mark right before the marker ("...; liver (A)") counts as a start too.
-    for (size_t q = p; q > start; --q) {
-        if (s[q - 1] == ';') return q;
-    }
-    return start;
-}
-
 size_t dash_at(std::string_view s, size_t p) {
     if (p >= s.size()) return 0;
     if (s[p] == '-') return 1;
@@ -314,10 +274,23 @@ std::string render(std::string_view s, size_t begin, size_t end, const Chain& ch
     return out;
 }
 
-struct Piece {
-    size_t begin = 0;
-    size_t end = 0;
-};
+// A label written after its text, inside a clause: after a word and followed by punctuation or
+// "and"/"or" ("interleukin-1 (A), interleukin-10 (B)", "Strong (A) and weak (B) XIAP"). Not
+// "(A) Bone marrow (B) Liver": there the label comes first, with its text after it.
+bool written_inline(std::string_view s, size_t begin, size_t end) {
+    size_t e = begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    if (e == 0) return false;
+    const char c = s[e - 1];
+    if (c == '.' || c == ';' || c == ':' || c == ',' || c == '!' || c == '?' || c == '(' || c == '[' || c == '-') return false;
+    if (e >= 3 && static_cast<unsigned char>(s[e - 3]) == 0xE2 && static_cast<unsigned char>(s[e - 2]) == 0x80) return false;
+    size_t q = end;
+    while (q < s.size() && is_space(s[q])) ++q;
+    if (q >= s.size()) return true;
+    const char next = s[q];
+    if (next == ',' || next == ';' || next == '.' || next == ':' || next == ')') return true;
+    return word_at(s, q, s.size(), "and") || word_at(s, q, s.size(), "or");
+}
 
 void append_shared(std::string& shared, const std::string& part) {
     if (part.empty()) return;
@@ -391,16 +364,15 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             pieces[k].begin = chain.markers[k]->end;
             pieces[k].end = k + 1 < count ? chain.markers[k + 1]->begin : text.size();
         }
-        // "(A-D) shows ... Immunostaining for CD34 (anti-CD34, E-H) at 200x shows ...": labels
-        // closing a note inside a sentence own that whole sentence, not only the text after them.
-        for (size_t k = 1; k < count; ++k) {
+        // "(A-D) shows ... Immunostaining for CD34 (anti-CD34, E-H) at 200x shows ...",
+        // "Strong (A) and weak (B) XIAP expression ...": labels written inside a sentence own
+        // that whole sentence, not only the text after them.
+        std::vector<MarkerSpan> spans(count);
+        for (size_t k = 0; k < count; ++k) {
             const LabelCandidate* m = chain.markers[k];
-            if (!m->inside_text || m->after_boundary) continue;
-            const size_t sentence = sentence_start_of(text, pieces[k - 1].begin, m->begin);
-            if (sentence <= pieces[k - 1].begin) continue;
-            pieces[k - 1].end = sentence;
-            pieces[k].begin = sentence;
+            spans[k] = {m->begin, m->end, m->inside_text || (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end))};
         }
+        detail::share_inline_sentences(text, spans, pieces);
     } else {
         size_t previous_end = 0;
         for (size_t k = 0; k < count; ++k) {
@@ -427,7 +399,9 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         }
         if (cut < last.end) {
             tail = render(text, cut, last.end, chain);
-            last.end = cut;
+            const size_t old_end = last.end;
+            for (Piece& piece : pieces)
+                if (piece.end == old_end) piece.end = std::max(piece.begin, cut);
         }
     }
 

@@ -21,6 +21,13 @@ std::string_view previous_word(std::string_view s, size_t p, size_t* word_begin 
     return s.substr(b, e - b);
 }
 
+// True when p opens the caption or follows ". " / "; " / ": ".
+bool starts_sentence(std::string_view s, size_t p) {
+    size_t e = p;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    return e == 0 || s[e - 1] == '.' || s[e - 1] == ';' || s[e - 1] == ':';
+}
+
 // "as in (A)", "Fig. 2 (B)", "panel C)": a reference to a panel, not the start of one.
 bool follows_reference_word(std::string_view s, size_t p) {
     size_t b = 0;
@@ -28,8 +35,13 @@ bool follows_reference_word(std::string_view s, size_t p) {
     static constexpr std::array<std::string_view, 13> refs = {"fig",  "figs", "figure", "figures", "panel",
                                                               "panels", "see", "cf",   "as",      "vs",
                                                               "versus", "than", "compare"};
-    for (std::string_view r : refs)
-        if (equals_lower(word, r)) return true;
+    for (std::string_view r : refs) {
+        if (!equals_lower(word, r)) continue;
+        // "Panel (B) shows ..." opening a sentence introduces the panel it names.
+        if ((equals_lower(word, "panel") || equals_lower(word, "panels")) && is_upper(s[b]) && starts_sentence(s, b))
+            return false;
+        return true;
+    }
     if (equals_lower(word, "in")) {
         // "shown in (D)" often introduces the panel itself; "as in (A)" and "boxed in A" point back.
         static constexpr std::array<std::string_view, 6> pointing = {"as",    "marked",   "indicated",
@@ -65,6 +77,15 @@ Boundary boundary_before(std::string_view s, size_t p) {
         return Boundary::Strong;
     }
     if (c == ',') return Boundary::Weak;
+    if (c == 'd' || c == 'r') {
+        // "A, anterior; B, posterior; and D, ventral": "and"/"or" after a clause mark keeps it.
+        size_t w = 0;
+        const std::string_view word = previous_word(s, e, &w);
+        if ((equals_lower(word, "and") || equals_lower(word, "or")) && w > 0 && w < e) {
+            const Boundary before = boundary_before(s, w);
+            if (before == Boundary::Strong || before == Boundary::Weak) return before;
+        }
+    }
     if (dash_length(s, e - 1) == 1 || (e >= 3 && dash_length(s, e - 3) == 3)) return Boundary::Weak;
     if (c == ')') return Boundary::Bracket;
     return Boundary::None;
@@ -95,6 +116,17 @@ bool names_figure(std::string_view s, size_t begin, size_t end) {
     return false;
 }
 
+// "(I, II, III-IV)", "(F7, L24, S26, ...)": after a comma comes another label-like token, so the
+// bracket is a list of numerals or residues, not one label followed by notes on its panel.
+bool continues_with_label(std::string_view s, size_t p) {
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || !is_alnum(s[p])) return false;
+    size_t q = p;
+    while (q < s.size() && is_alnum(s[q])) ++q;
+    if (q - p > 4 || !may_be_label_word(s, p, q)) return false;
+    return q >= s.size() || s[q] == ',' || s[q] == ')' || s[q] == ';' || dash_length(s, q) != 0;
+}
+
 // Appends a candidate whose labels are pool[first_token, end of pool).
 void add_candidate(LabelScan& scan, LabelCandidate cand, size_t first_token) {
     cand.first_token = first_token;
@@ -110,7 +142,7 @@ size_t scan_note_labels(std::string_view s, size_t i, LabelScan& scan) {
     while (q < n && q < i + 60 && s[q] != ')' && s[q] != '(') ++q;
     if (q >= n || s[q] != ')') return 0;
     for (size_t r = i + 1; r + 2 < q; ++r) {
-        if (!((s[r] == ';' || s[r] == ',') && s[r + 1] == ' ')) continue;
+        if (!((s[r] == ';' || s[r] == ',' || s[r] == ':') && s[r + 1] == ' ')) continue;
         size_t t = r + 2;
         const bool introduced = starts_with_word(s, t, "image") || starts_with_word(s, t, "panel");
         if (introduced) t += 6;
@@ -143,7 +175,7 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
     while (j < n && s[j] == ' ') ++j;
     size_t furthest = 0;
     // "Fig2(b)" and "Fe(III)" are references and formulae; "tumorigenesis(a)" is a title glued to its label.
-    const bool glued = i > 0 && (is_digit(s[i - 1]) || is_upper(s[i - 1]));
+    const bool glued = i > 0 && (is_digit(s[i - 1]) || is_upper(s[i - 1]) || (s[i - 1] == '-' && i > 1 && is_alnum(s[i - 2])));
     // "(panel a)", "(image C)": the word only introduces the label.
     for (std::string_view intro : {std::string_view("panels"), std::string_view("panel"), std::string_view("images"),
                                    std::string_view("image")}) {
@@ -160,8 +192,11 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
             size_t e = 0;
             if (!parse_label_list(s, j, classes[k], scan.tokens, e)) continue;
             while (e < n && s[e] == ' ') ++e;
+            // "(a.)": a label with its period inside the bracket.
+            if (e + 1 < n && s[e] == '.' && s[e + 1] == close) ++e;
             if (e < n && (s[e] == ',' || s[e] == ';') &&
-                (classes[k] == LabelClass::Upper || classes[k] == LabelClass::Lower)) {
+                (classes[k] == LabelClass::Upper || classes[k] == LabelClass::Lower) &&
+                !continues_with_label(s, e + 1)) {
                 // "(C, in red, 200*)": a label followed by notes on that panel.
                 size_t q = e + 1;
                 while (q < n && q < e + 80 && s[q] != close && s[q] != '(') ++q;
@@ -246,8 +281,12 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                 ok = true;  // "A - text", "a – text"
                 cand.end = e + 1 + d;
             } else if (e + 1 < n && s[e] == ',' && s[e + 1] == ' ' && boundary == Boundary::Strong &&
-                       (cls == LabelClass::Upper || cls == LabelClass::Lower) && labels.size() == 1) {
-                ok = true;  // "A, prostate tumor; B, thyroid tumor"
+                       (cls == LabelClass::Upper || cls == LabelClass::Lower)) {
+                ok = true;  // "A, prostate tumor; B, thyroid tumor", "A–B, dorsal view"
+                cand.end = e + 1;
+            } else if (e + 1 < n && s[e] == ';' && s[e + 1] == ' ' && boundary == Boundary::Strong &&
+                       (cls == LabelClass::Upper || cls == LabelClass::Lower) && labels.size() > 1) {
+                ok = true;  // "C–D; radius in lateral view"
                 cand.end = e + 1;
             } else if (e + 1 < n && s[e] == ' ' && cls != LabelClass::Position && boundary != Boundary::Bracket) {
                 // Nature style "a Text". "A", "a" and "I" are also words, so after them the

@@ -3,6 +3,9 @@
 
 #include "label_chars.hpp"
 
+#include <cctype>
+#include <cstdio>
+
 namespace pubforge::text::detail {
 namespace {
 

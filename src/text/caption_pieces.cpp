@@ -1,0 +1,98 @@
+// Sentences of a caption, and the rule that labels written inside a sentence own the whole sentence.
+#include "caption_pieces.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "label_chars.hpp"
+
+namespace pubforge::text::detail {
+namespace {
+
+bool is_abbreviation_before(std::string_view s, size_t dot) {
+    size_t b = dot;
+    while (b > 0 && is_alpha(s[b - 1])) --b;
+    const std::string_view word = s.substr(b, dot - b);
+    static constexpr std::array<std::string_view, 9> abbreviations = {"fig", "figs", "al", "vs", "ca",
+                                                                      "approx", "ref", "no", "e.g"};
+    for (std::string_view a : abbreviations)
+        if (equals_lower(word, a)) return true;
+    return word.size() == 1 && b > 0 && s[b - 1] == '.';  // "e.g." / "i.e."
+}
+
+}  // namespace
+
+std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end) {
+    std::vector<size_t> starts;
+    for (size_t p = begin; p + 1 < end; ++p) {
+        const char c = s[p];
+        if (c != '.' && c != '!' && c != '?') continue;
+        if (!is_space(s[p + 1])) continue;
+        if (c == '.' && is_abbreviation_before(s, p)) continue;
+        size_t q = p + 1;
+        while (q < end && is_space(s[q])) ++q;
+        if (q >= end) break;
+        const char next = s[q];
+        if (is_upper(next) || is_digit(next) || next == '(' || next == '*' || static_cast<unsigned char>(next) >= 0x80)
+            starts.push_back(q);
+    }
+    return starts;
+}
+
+size_t sentence_start_of(std::string_view s, size_t floor, size_t p) {
+    size_t start = floor;
+    for (size_t q : sentence_starts(s, floor, p))
+        if (q <= p) start = q;
+    // A clause mark right before the marker ("...; liver (A)") counts as a start too.
+    for (size_t q = p; q > start; --q) {
+        if (s[q - 1] == ';') return q;
+    }
+    return start;
+}
+
+void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
+    bool any_inline = false;
+    for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;
+    if (!any_inline) return;
+    // Units: sentences, and clauses after ';'.
+    std::vector<size_t> units = sentence_starts(s, 0, s.size());
+    for (size_t p = 0; p + 1 < s.size(); ++p) {
+        if (s[p] != ';') continue;
+        size_t q = p + 1;
+        while (q < s.size() && is_space(s[q])) ++q;
+        if (q < s.size()) units.push_back(q);
+    }
+    units.push_back(0);
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    auto unit_of = [&](size_t p) {
+        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
+    };
+    const size_t count = markers.size();
+    size_t k = 0;
+    while (k < count) {
+        const size_t u = unit_of(markers[k].begin);
+        size_t last = k;
+        bool has_inline = markers[k].inline_marker;
+        while (last + 1 < count && unit_of(markers[last + 1].begin) == u) {
+            ++last;
+            has_inline = has_inline || markers[last].inline_marker;
+        }
+        // The labels' sentence goes on after the last of them ("... (D) were assessed in ..."):
+        // a predicate shared by all of them, so the sentence is theirs together.
+        size_t after = markers[last].end;
+        while (after < s.size() && is_space(s[after])) ++after;
+        const bool predicate_after = after < s.size() && is_lower(s[after]) && !markers[last].inline_marker ? false
+                                     : after < s.size() && is_alpha(s[after]);
+        if (has_inline && (predicate_after || true)) {
+            const size_t begin = units[u];
+            const size_t end = last + 1 < count ? units[unit_of(markers[last + 1].begin)] : s.size();
+            for (size_t j = k; j <= last; ++j) pieces[j] = {begin, std::max(begin, end)};
+            if (k > 0 && pieces[k - 1].end > begin) pieces[k - 1].end = std::max(pieces[k - 1].begin, begin);
+            if (last + 1 < count && pieces[last + 1].begin < end) pieces[last + 1].begin = end;
+        }
+        k = last + 1;
+    }
+}
+
+}  // namespace pubforge::text::detail

@@ -1,0 +1,36 @@
+// Internal to the text module: sentences of a caption and which part of it each panel label owns.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace pubforge::text::detail {
+
+// Offsets in [begin, end) where a new sentence starts (after . ! ? and a space, before a capital,
+// digit, bracket or non-ASCII byte; "Fig." and "e.g." do not end sentences).
+std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end);
+
+// Where the sentence holding p starts (never before `floor`); a ';' right before p counts too.
+size_t sentence_start_of(std::string_view s, size_t floor, size_t p);
+
+// One label marker of the chosen chain, as the cutter sees it.
+struct MarkerSpan {
+    size_t begin = 0;
+    size_t end = 0;
+    bool inline_marker = false;  // written inside a clause, after a word: "interleukin-1 (A), ..."
+};
+
+// A panel's text before cleaning: [begin, end) of the caption.
+struct Piece {
+    size_t begin = 0;
+    size_t end = 0;
+};
+
+// Labels written inside a sentence ("Strong (A) and weak (B) XIAP expression ...",
+// "analysed by immunoblotting (A) and Q-PCR (B).") describe their panels with the whole
+// sentence: every label of such a sentence (or ';' clause) owns all of it, and the sentences
+// after it up to the next sentence holding a label. Other pieces are left as cut.
+void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
+
+}  // namespace pubforge::text::detail
