@@ -87,6 +87,10 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
             fresh = fresh && std::find(used.begin(), used.end(), label_key(t)) == used.end();
         if (!fresh) continue;
         const LabelToken& first = c->labels.front();
+        // "B, ... femur in dorsal (B1), medial (B2) ... views": sub-labels of a panel whose own
+        // label was already given are parts of that panel's text, not panels.
+        if (first.minor > 0 && std::find(used.begin(), used.end(), static_cast<long>(first.major) * 1000) != used.end())
+            continue;
         const bool fills_hole = std::find(holes.begin(), holes.end(), label_key(first)) != holes.end();
         if (!fills_hole) {
             if (label_key(first) <= label_key(last)) continue;
@@ -95,8 +99,10 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
                 bool repeated_later = false;
                 bool filled_later = false;
                 for (size_t k = j + 1; k < family.size(); ++k) {
+                    // Only a later marker that opens with this label repeats it: "(C-F)" in a closing
+                    // note does not make "rostral (E)" a forward reference.
+                    repeated_later = repeated_later || label_key(family[k]->labels.front()) == label_key(first);
                     for (const LabelToken& t : family[k]->labels) {
-                        repeated_later = repeated_later || label_key(t) == label_key(first);
                         filled_later = filled_later || (label_key(t) > label_key(last) && label_key(t) < label_key(first));
                     }
                 }
@@ -141,7 +147,10 @@ double chain_score(const Chain& chain, LabelClass cls) {
     // Labels that do not start the sequence ("(B) and (C)" in running text, "T1: ... T2:") are references or names.
     if (!chain.starts_at_first && (chain.label_count < 3 || chain.markers.front()->labels.front().major > 3)) return -1;
     if (cls == LabelClass::Digit && !chain.starts_at_first) return -1;
-    double score = static_cast<double>(chain.label_count) + (chain.starts_at_first ? 2.0 : 0.0) -
+    // Numbers written as ranges ("(1-8) in the x axis", "(9-16)") count as few panels: at most two per marker.
+    const size_t counted = cls == LabelClass::Digit ? std::min(chain.label_count, 2 * chain.markers.size())
+                                                     : chain.label_count;
+    double score = static_cast<double>(counted) + (chain.starts_at_first ? 2.0 : 0.0) -
                    1.5 * static_cast<double>(chain.gaps);
     for (const LabelCandidate* m : chain.markers) score += m->after_boundary ? 0.2 : 0.0;
     for (const LabelCandidate* m : chain.markers) score += m->style == MarkerStyle::Paren ? 0.05 : 0.0;
@@ -151,16 +160,37 @@ double chain_score(const Chain& chain, LabelClass cls) {
     return score;
 }
 
+// A chain of run-in labels ("A segments IX-X, lateral B segments ...") is taken only when it
+// starts at the first label, skips none, has three or more, and most of its markers are run-in:
+// one "hepatitis C" after "(A)" and "(B)" is a word, not a panel.
+bool run_in_chain_holds(const Chain& chain) {
+    if (!chain.starts_at_first || chain.gaps > 0 || chain.label_count < 3) return false;
+    size_t run_in = 0;
+    for (const LabelCandidate* m : chain.markers) run_in += m->run_in ? 1 : 0;
+    return run_in >= 2 && 2 * run_in >= chain.markers.size();
+}
+
 Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
     // One family per alphabet: "(a) ... b Text" mixes bracket and bare markers of one sequence.
     std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> families;
-    for (const LabelCandidate& c : candidates) families[static_cast<size_t>(c.label_class)].push_back(&c);
+    std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> with_run_in;
+    bool any_run_in = false;
+    for (const LabelCandidate& c : candidates) {
+        with_run_in[static_cast<size_t>(c.label_class)].push_back(&c);
+        if (!c.run_in) families[static_cast<size_t>(c.label_class)].push_back(&c);
+        any_run_in = any_run_in || c.run_in;
+    }
     Chain best;
     for (size_t key = 0; key < families.size(); ++key) {
         const std::vector<const LabelCandidate*>& family = families[key];
-        if (family.empty()) continue;
         const auto cls = static_cast<LabelClass>(key);
-        Chain chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
+        Chain chain;
+        if (!family.empty()) chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
+        if (any_run_in && with_run_in[key].size() > family.size()) {
+            Chain run = walk_sequence(with_run_in[key]);
+            if (run_in_chain_holds(run) && run.label_count > chain.label_count) chain = std::move(run);
+        }
+        if (chain.markers.empty()) continue;
         chain.score = chain_score(chain, cls);
         if (chain.score > best.score) best = std::move(chain);
     }

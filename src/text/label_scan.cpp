@@ -306,6 +306,20 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                 cand.end = e;
             }
         }
+        if (!ok && !glued_to_word && depth == 0 && labels.size() == 1 && labels.front().minor == 0) {
+            // Run-in labels, kept apart: the splitter uses them only when most of a chain is
+            // written so ("Male genitalia: A segments IX-X, lateral B segments VII-VIII ...",
+            // "in four steps. 1. Positioning of the loop 2. After placement ...").
+            if (cls == LabelClass::Upper && e + 1 < n && s[e] == ' ' && is_alnum(s[e + 1])) {
+                ok = true;
+                cand.end = e;
+            } else if (cls == LabelClass::Digit && e + 2 < n && s[e] == '.' && s[e + 1] == ' ' && is_upper(s[e + 2])) {
+                ok = true;
+                cand.end = e + 1;
+            }
+            cand.style = MarkerStyle::Bare;
+            cand.run_in = ok && !(cls == LabelClass::Digit && boundary == Boundary::Strong);
+        }
         if (!ok) {
             scan.tokens.resize(mark);
             continue;
