@@ -94,6 +94,8 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         const bool fills_hole = std::find(holes.begin(), holes.end(), label_key(first)) != holes.end();
         if (!fills_hole) {
             if (label_key(first) <= label_key(last)) continue;
+            // "(H4)" after G: a sub-label of a panel never given is a slip, not a panel.
+            if (first.minor > 1 && first.major != last.major) continue;
             if (!is_successor(last, first)) {
                 // A label that comes again later is a forward reference here ("compare (C)" before "(B)").
                 bool repeated_later = false;
@@ -119,6 +121,23 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         }
         accept(c);
         if (label_key(c->labels.back()) > label_key(last)) last = c->labels.back();
+    }
+    // Panels named before the first label ("areas of necrosis (B) and intervillous space (C) were
+    // measured by overlaying a grid (A) ..."): earlier candidates that fill what the chain skipped.
+    if (start > 0 && chain.gaps > 0) {
+        for (size_t j = 0; j < start; ++j) {
+            const LabelCandidate* c = family[j];
+            bool fills = true;
+            for (const LabelToken& t : c->labels)
+                fills = fills && t.minor == 0 && label_key(t) < label_key(last) &&
+                        std::find(used.begin(), used.end(), label_key(t)) == used.end();
+            if (!fills || c->labels.size() > chain.gaps) continue;
+            for (const LabelToken& t : c->labels) used.push_back(label_key(t));
+            chain.gaps -= c->labels.size();
+            chain.markers.insert(chain.markers.begin(), c);
+        }
+        std::sort(chain.markers.begin(), chain.markers.end(),
+                  [](const LabelCandidate* a, const LabelCandidate* b) { return a->begin < b->begin; });
     }
     chain.gaps += holes.size();
     for (const LabelCandidate* m : chain.markers) chain.label_count += m->labels.size();

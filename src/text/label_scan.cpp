@@ -21,6 +21,9 @@ std::string_view previous_word(std::string_view s, size_t p, size_t* word_begin 
     return s.substr(b, e - b);
 }
 
+// True when the word before p is "and".
+bool follows_and(std::string_view s, size_t p) { return equals_lower(previous_word(s, p), "and"); }
+
 // True when p opens the caption or follows ". " / "; " / ": ".
 bool starts_sentence(std::string_view s, size_t p) {
     size_t e = p;
@@ -249,6 +252,9 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
         while (e > 0 && is_space(s[e - 1])) --e;
         if (scan.candidates.back().end == e) boundary = Boundary::None;
     }
+    // "A, latex endocast and B, interpretation": "and" before a delimited capital joins two panels.
+    if (boundary == Boundary::None && is_upper(s[i]) && i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ' && follows_and(s, i))
+        boundary = Boundary::Weak;
     std::array<LabelClass, 3> classes{};
     const size_t count = classes_at(s[i], classes);
     size_t furthest = 0;
@@ -280,7 +286,8 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                        (e + 1 + d == n || s[e + 1 + d] == ' ')) {
                 ok = true;  // "A - text", "a – text"
                 cand.end = e + 1 + d;
-            } else if (e + 1 < n && s[e] == ',' && s[e + 1] == ' ' && boundary == Boundary::Strong &&
+            } else if (e + 1 < n && s[e] == ',' && s[e + 1] == ' ' &&
+                       (boundary == Boundary::Strong || (cls == LabelClass::Upper && follows_and(s, i))) &&
                        (cls == LabelClass::Upper || cls == LabelClass::Lower)) {
                 ok = true;  // "A, prostate tumor; B, thyroid tumor", "A–B, dorsal view"
                 cand.end = e + 1;

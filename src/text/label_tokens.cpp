@@ -93,7 +93,8 @@ bool parse_token(std::string_view s, size_t p, LabelClass cls, LabelToken& token
             size_t q = p + 1;
             int minor = 0;
             while (q < n && is_digit(s[q]) && q - p <= 2) minor = minor * 10 + (s[q++] - '0');
-            if (q < n && is_alnum(s[q])) return false;
+            // "H&E" is a stain, not panel H.
+            if (q < n && (is_alnum(s[q]) || s[q] == '&')) return false;
             // "B1" sub-panels are small numbers; "p53" and "H358" are names, not labels.
             if (q > p + 1 && (s[p + 1] == '0' || minor > 30)) return false;
             token = LabelToken(s.substr(p, q - p), lower(s[p]) - 'a' + 1, minor);
