@@ -122,6 +122,7 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         accept(c);
         if (label_key(c->labels.back()) > label_key(last)) last = c->labels.back();
     }
+    chain.gaps += holes.size();
     // Panels named before the first label ("areas of necrosis (B) and intervillous space (C) were
     // measured by overlaying a grid (A) ..."): earlier candidates that fill what the chain skipped.
     if (start > 0 && chain.gaps > 0) {
@@ -139,7 +140,6 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         std::sort(chain.markers.begin(), chain.markers.end(),
                   [](const LabelCandidate* a, const LabelCandidate* b) { return a->begin < b->begin; });
     }
-    chain.gaps += holes.size();
     for (const LabelCandidate* m : chain.markers) chain.label_count += m->labels.size();
     return chain;
 }

@@ -245,6 +245,10 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
 size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool glued_to_word, LabelScan& scan) {
     const size_t n = s.size();
     if (!may_be_label_word(s, i, word_end)) return 0;
+    // "i.e.", "e.g.", "S.D.": the second letter of a dotted abbreviation.
+    if (i >= 2 && s[i - 1] == '.' && is_alpha(s[i - 2]) && (i == 2 || !is_alpha(s[i - 3])) && word_end == i + 1 &&
+        word_end < n && s[word_end] == '.')
+        return 0;
     Boundary boundary = boundary_before(s, i);
     // "(A) B. subtilis": a label's own bracket does not end a clause.
     if (boundary == Boundary::Bracket && !scan.candidates.empty()) {
