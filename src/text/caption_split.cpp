@@ -326,7 +326,9 @@ std::string render(std::string_view s, size_t begin, size_t end, const Chain& ch
 // A label written after its text, inside a clause: after a word and followed by punctuation or
 // "and"/"or" ("interleukin-1 (A), interleukin-10 (B)", "Strong (A) and weak (B) XIAP"). Not
 // "(A) Bone marrow (B) Liver": there the label comes first, with its text after it.
-bool written_inline(std::string_view s, size_t begin, size_t end) {
+// Also when the label's sentence began after the previous label ("(A) Survival. Levels are shown
+// for (B) co-infected and (C) ..."): the words before it are its own, not the previous panel's.
+bool written_inline(std::string_view s, size_t begin, size_t end, size_t previous_end) {
     size_t e = begin;
     while (e > 0 && is_space(s[e - 1])) --e;
     if (e == 0) return false;
@@ -336,6 +338,7 @@ bool written_inline(std::string_view s, size_t begin, size_t end) {
     size_t q = end;
     while (q < s.size() && is_space(s[q])) ++q;
     if (q >= s.size()) return true;
+    if (previous_end > 0 && sentence_start_of(s, previous_end, begin) > previous_end) return true;
     const char next = s[q];
     if (next == ',' || next == ';' || next == '.' || next == ':' || next == ')') return true;
     return word_at(s, q, s.size(), "and") || word_at(s, q, s.size(), "or");
@@ -419,7 +422,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         std::vector<MarkerSpan> spans(count);
         for (size_t k = 0; k < count; ++k) {
             const LabelCandidate* m = chain.markers[k];
-            spans[k] = {m->begin, m->end, m->inside_text || (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end))};
+            spans[k] = {m->begin, m->end, m->inside_text || (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end, k > 0 ? chain.markers[k - 1]->end : 0))};
         }
         detail::share_inline_sentences(text, spans, pieces);
     } else {
