@@ -62,6 +62,9 @@ void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& m
         while (q < s.size() && is_space(s[q])) ++q;
         if (q < s.size()) units.push_back(q);
     }
+    // Labels opening a clause start a unit even before a lower-case word ("of cells. g) scattered").
+    for (const MarkerSpan& m : markers)
+        if (m.opens_clause) units.push_back(m.begin);
     units.push_back(0);
     std::sort(units.begin(), units.end());
     units.erase(std::unique(units.begin(), units.end()), units.end());

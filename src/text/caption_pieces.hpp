@@ -19,6 +19,7 @@ struct MarkerSpan {
     size_t begin = 0;
     size_t end = 0;
     bool inline_marker = false;  // written inside a clause, after a word: "interleukin-1 (A), ..."
+    bool opens_clause = false;   // after . ; : or at the start: "cells. g) Scattered ..." starts a unit
 };
 
 // A panel's text before cleaning: [begin, end) of the caption.

@@ -422,7 +422,11 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         std::vector<MarkerSpan> spans(count);
         for (size_t k = 0; k < count; ++k) {
             const LabelCandidate* m = chain.markers[k];
-            spans[k] = {m->begin, m->end, m->inside_text || (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end, k > 0 ? chain.markers[k - 1]->end : 0))};
+            const size_t previous_end = k > 0 ? chain.markers[k - 1]->end : 0;
+            spans[k] = {m->begin, m->end,
+                        m->inside_text ||
+                            (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end, previous_end)),
+                        m->after_boundary};
         }
         detail::share_inline_sentences(text, spans, pieces);
     } else {
