@@ -182,14 +182,21 @@ double chain_score(const Chain& chain, LabelClass cls) {
 // A chain of run-in labels ("A segments IX-X, lateral B segments ...") is taken only when it
 // starts at the first label, skips none, has three or more, and most of its markers are run-in:
 // one "hepatitis C" after "(A)" and "(B)" is a word, not a panel.
-bool run_in_chain_holds(const Chain& chain) {
-    if (!chain.starts_at_first || chain.gaps > 0 || chain.label_count < 3) return false;
+// Two labels are enough when the first opens a sentence and each opens a capitalised text
+// ("... americana. A General habitus, note the mine (arrow) B Leaf damage by larvae").
+bool run_in_chain_holds(const Chain& chain, std::string_view text) {
+    if (!chain.starts_at_first || chain.gaps > 0 || chain.label_count < 2) return false;
     size_t run_in = 0;
-    for (const LabelCandidate* m : chain.markers) run_in += m->run_in ? 1 : 0;
+    bool capitalised = true;
+    for (const LabelCandidate* m : chain.markers) {
+        run_in += m->run_in ? 1 : 0;
+        capitalised = capitalised && m->end + 1 < text.size() && text[m->end] == ' ' && is_upper(text[m->end + 1]);
+    }
+    if (chain.label_count == 2) return run_in >= 1 && capitalised && chain.markers.front()->after_boundary;
     return run_in >= 2 && 2 * run_in >= chain.markers.size();
 }
 
-Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
+Chain choose_chain(const std::vector<LabelCandidate>& candidates, std::string_view text) {
     // One family per alphabet: "(a) ... b Text" mixes bracket and bare markers of one sequence.
     std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> families;
     std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> with_run_in;
@@ -207,7 +214,7 @@ Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
         if (!family.empty()) chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
         if (any_run_in && with_run_in[key].size() > family.size()) {
             Chain run = walk_sequence(with_run_in[key]);
-            if (run_in_chain_holds(run) && run.label_count > chain.label_count) chain = std::move(run);
+            if (run_in_chain_holds(run, text) && run.label_count > chain.label_count) chain = std::move(run);
         }
         if (chain.markers.empty()) continue;
         chain.score = chain_score(chain, cls);
@@ -380,7 +387,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     // One scan buffer per thread: its capacity is reused, so warm calls allocate nothing for candidates.
     thread_local detail::LabelScan scan;
     detail::scan_label_candidates(text, options.max_labels * 4, scan);
-    Chain chain = choose_chain(scan.candidates);
+    Chain chain = choose_chain(scan.candidates, text);
     if (chain.score < 0) {
         result.shared = clean_text(text);
         return result;

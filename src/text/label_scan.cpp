@@ -256,6 +256,9 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
         while (e > 0 && is_space(s[e - 1])) --e;
         if (scan.candidates.back().end == e) boundary = Boundary::None;
     }
+    // "(a: patients vs. controls; b: ...)": a bracket opening with a label and a colon.
+    if (boundary == Boundary::None && word_end < n && s[word_end] == ':' && i > 0 && s[i - 1] == '(')
+        boundary = Boundary::Strong;
     // "A, latex endocast and B, interpretation": "and" before a delimited capital joins two panels.
     if (boundary == Boundary::None && is_upper(s[i]) && i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ' && follows_and(s, i))
         boundary = Boundary::Weak;
@@ -369,6 +372,7 @@ void scan_label_candidates(std::string_view s, size_t max_candidates, LabelScan&
             // "tissuesA) Evaluation": a title glued to an upper-case label with a bracket.
             glued_to_word = is_lower(p) && is_upper(c);
             const bool starts_word = is_space(p) || p == '.' || p == ';' || p == ':' || p == ',' || glued_to_word ||
+                                     (p == '(' && i + 1 < n && s[i + 1] == ':') ||
                                      (static_cast<unsigned char>(p) >= 0x80 && i >= 3 && dash_length(s, i - 3) == 3);
             if (!starts_word) continue;
         }
