@@ -216,6 +216,21 @@ Chain choose_chain(const std::vector<LabelCandidate>& candidates, std::string_vi
             Chain run = walk_sequence(with_run_in[key]);
             if (run_in_chain_holds(run, text) && run.label_count > chain.label_count) chain = std::move(run);
         }
+        if ((cls == LabelClass::Upper || cls == LabelClass::Lower) && chain.gaps > 0 && !chain.markers.empty()) {
+            // "(c) Effect on SOD. D. Effect on GPx. (e) ...": one label typed in the other case
+            // fills the gap when it opens a sentence on its own.
+            const LabelClass other = cls == LabelClass::Upper ? LabelClass::Lower : LabelClass::Upper;
+            std::vector<const LabelCandidate*> mixed = family;
+            for (const LabelCandidate* c : families[static_cast<size_t>(other)])
+                if (c->style == MarkerStyle::Bare && c->after_boundary && c->labels.size() == 1) mixed.push_back(c);
+            std::sort(mixed.begin(), mixed.end(),
+                      [](const LabelCandidate* a, const LabelCandidate* b) { return a->begin < b->begin; });
+            Chain fixed = walk_sequence(mixed);
+            size_t other_markers = 0;
+            for (const LabelCandidate* m : fixed.markers) other_markers += m->label_class == other ? 1 : 0;
+            if (other_markers == 1 && fixed.gaps < chain.gaps && fixed.label_count == chain.label_count + 1)
+                chain = std::move(fixed);
+        }
         if (chain.markers.empty()) continue;
         chain.score = chain_score(chain, cls);
         if (chain.score > best.score) best = std::move(chain);
@@ -351,6 +366,14 @@ bool written_inline(std::string_view s, size_t begin, size_t end, size_t previou
     return word_at(s, q, s.size(), "and") || word_at(s, q, s.size(), "or");
 }
 
+// A marker listing only sub-labels of one letter ("E1 and E2", "B1-B3"): one panel in parts.
+bool is_one_panel_in_parts(const detail::TokenRange& labels) {
+    if (labels.size() < 2 || labels.front().major == 0) return false;
+    for (const LabelToken& t : labels)
+        if (t.minor == 0 || t.major != labels.front().major) return false;
+    return true;
+}
+
 void append_shared(std::string& shared, const std::string& part) {
     if (part.empty()) return;
     if (!shared.empty()) shared += ' ';
@@ -472,7 +495,13 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     for (size_t k = 0; k < count; ++k) {
         const auto [b, e] = trim_connectors(text, pieces[k].begin, pieces[k].end);
         std::string body = render(text, b, e, chain);
-        for (const LabelToken& t : chain.markers[k]->labels)
+        const detail::TokenRange& marker_labels = chain.markers[k]->labels;
+        if (is_one_panel_in_parts(marker_labels)) {
+            // "(E1 and E2) The glial cells ...": parts of panel E listed together are panel E.
+            result.subcaptions.push_back({std::string(1, marker_labels.front().chars[0]), body, b, std::max(b, e)});
+            continue;
+        }
+        for (const LabelToken& t : marker_labels)
             result.subcaptions.push_back({std::string(t.text()), body, b, std::max(b, e)});
     }
     append_shared(result.shared, tail);
