@@ -320,11 +320,12 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                 cand.end = e;
             }
         }
-        if (!ok && !glued_to_word && depth == 0 && labels.size() == 1 && labels.front().minor == 0) {
+        if (!ok && (!glued_to_word || cls == LabelClass::Digit) && depth == 0 && labels.size() == 1 &&
+            labels.front().minor == 0) {
             // Run-in labels, kept apart: the splitter uses them only when most of a chain is
             // written so ("Male genitalia: A segments IX-X, lateral B segments VII-VIII ...",
             // "in four steps. 1. Positioning of the loop 2. After placement ...").
-            if (cls == LabelClass::Upper && e + 1 < n && s[e] == ' ' && is_alnum(s[e + 1])) {
+            if (cls == LabelClass::Upper && !glued_to_word && e + 1 < n && s[e] == ' ' && is_alnum(s[e + 1])) {
                 ok = true;
                 cand.end = e;
             } else if (cls == LabelClass::Digit && e + 2 < n && s[e] == '.' && s[e + 1] == ' ' && is_upper(s[e + 2])) {
@@ -370,7 +371,8 @@ void scan_label_candidates(std::string_view s, size_t max_candidates, LabelScan&
             // A label starts a word: after a space, a clause mark or a dash ("cancer.A. Photographs", "(a,b)—the").
             const char p = s[i - 1];
             // "tissuesA) Evaluation": a title glued to an upper-case label with a bracket.
-            glued_to_word = is_lower(p) && is_upper(c);
+            // "Capsular incision2. Cyst resection": a number glued the same way (a run-in candidate only).
+            glued_to_word = is_lower(p) && (is_upper(c) || is_digit(c));
             const bool starts_word = is_space(p) || p == '.' || p == ';' || p == ':' || p == ',' || glued_to_word ||
                                      (p == '(' && i + 1 < n && s[i + 1] == ':') ||
                                      (static_cast<unsigned char>(p) >= 0x80 && i >= 3 && dash_length(s, i - 3) == 3);
@@ -378,7 +380,12 @@ void scan_label_candidates(std::string_view s, size_t max_candidates, LabelScan&
         }
         // Labels are short words ("B", "B12", "viii", "300", "Upper"): skip longer ones without parsing.
         // A capital glued to lower case ends the word: "tissuesA)" still gets its chance.
-        auto word_goes_on = [&](size_t at) { return at < n && is_alnum(s[at]) && !(is_upper(s[at]) && is_lower(s[at - 1])); };
+        // So does a number after lower case followed by ". " ("incision2. Cyst").
+        auto word_goes_on = [&](size_t at) {
+            if (at >= n || !is_alnum(s[at])) return false;
+            if (is_upper(s[at]) && is_lower(s[at - 1])) return false;
+            return !(is_digit(s[at]) && is_lower(s[at - 1]) && at + 2 < n && s[at + 1] == '.' && s[at + 2] == ' ');
+        };
         size_t word_end = i + 1;
         while (word_goes_on(word_end) && word_end - i <= 7) ++word_end;
         if (word_end - i > 7) {
