@@ -135,5 +135,40 @@ TEST(LabelScanTest, PanelsNamedBeforeTheFirstLabel) {
                         "show transformed data."));
 }
 
+TEST(LabelScanTest, LabelsOpeningABracketWithAColon) {
+    EXPECT_EQ((Labels{"a", "b"}),
+              labels_of("Funnel plot of study biases (a: patients vs. benign controls; b: patients vs. healthy controls)"));
+}
+
+TEST(LabelScanTest, TwoRunInLabelsOpeningCapitalisedText) {
+    EXPECT_EQ((Labels{"A", "B"}),
+              labels_of("Leaf mines of a moth on avocado. A General view, note the mine (arrow) B Damage caused by "
+                        "larval feeding."));
+    // Lower-case text after a lone capital reads as a sentence: no split.
+    EXPECT_TRUE(labels_of("Leaf mines. A general view of the mine (arrow) B lower side.").empty());
+}
+
+TEST(LabelScanTest, PartsOfOnePanelListedTogetherAreThatPanel) {
+    EXPECT_EQ((Labels{"A", "B", "C"}),
+              labels_of("Invasion assays. (A) Invasion scores. (B1 and B2) Glial cells stained for CXCR4. (C) Invasion "
+                        "after DKK2."));
+    // Given one by one they stay parts.
+    EXPECT_EQ((Labels{"A", "B1", "B2", "C"}),
+              labels_of("Aptamer staining. (A) Scores. (B1) Normal tissue; (B2) BPH; (C) Lymphoma."));
+}
+
+TEST(LabelScanTest, OneLabelInTheOtherCaseFillsAGap) {
+    EXPECT_EQ((Labels{"a", "b", "c", "D", "e"}),
+              labels_of("Antioxidant profiles. (a) Effect on MDA. (b) Effect on total capacity. (c) Effect on SOD. "
+                        "D. Effect on GPx. (e) Effect on catalase."));
+}
+
+TEST(LabelScanTest, NumberedPanelsGluedToThePreviousWord) {
+    EXPECT_EQ((Labels{"1", "2", "3", "4"}),
+              labels_of("Enucleation of an ovarian cyst. 1. Capsular incision2. Cyst resection3. Ovarian suture4. "
+                        "Final aspect"));
+    EXPECT_TRUE(labels_of("Staining for p53. Nuclei were counted.").empty());
+}
+
 }  // namespace
 }  // namespace pubforge::text
