@@ -14,6 +14,9 @@ std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end
 // Where the sentence holding p starts (never before `floor`); a ';' right before p counts too.
 size_t sentence_start_of(std::string_view s, size_t floor, size_t p);
 
+// Sentences that describe every panel: scale bars, magnification, statistics, stains, legends.
+bool applies_to_all_panels(std::string_view sentence);
+
 // One label marker of the chosen chain, as the cutter sees it.
 struct MarkerSpan {
     size_t begin = 0;

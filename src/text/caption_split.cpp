@@ -18,6 +18,7 @@ using detail::MarkerStyle;
 using detail::label_key;
 using detail::MarkerSpan;
 using detail::Piece;
+using detail::applies_to_all_panels;
 using detail::sentence_start_of;
 using detail::sentence_starts;
 
@@ -236,41 +237,6 @@ Chain choose_chain(const std::vector<LabelCandidate>& candidates, std::string_vi
         if (chain.score > best.score) best = std::move(chain);
     }
     return best;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t k = 0; k < prefix.size(); ++k)
-        if (lower(s[k]) != prefix[k]) return false;
-    return true;
-}
-
-bool contains_ci(std::string_view s, std::string_view needle) {
-    if (needle.size() > s.size()) return false;
-    for (size_t p = 0; p + needle.size() <= s.size(); ++p)
-        if (lower(s[p]) == needle[0] && starts_with_ci(s.substr(p), needle)) return true;
-    return false;
-}
-
-// Sentences that describe every panel: scale bars, magnification, statistics, stains, legends.
-bool applies_to_all_panels(std::string_view sentence) {
-    static constexpr std::array<std::string_view, 36> openers = {
-        "reproduced", "reprinted", "adapted from", "modified from", "source:",
-        "scale bar", "bar =", "bars =", "bars:", "bar:", "bars,", "bar,", "bars ", "original magnification",
-        "magnification", "magnifications", "error bar", "data are", "data represent", "data were", "values are",
-        "values represent", "results are", "abbreviation", "all ", "in all", "for all", "each ", "*", "hematoxylin",
-        "haematoxylin", "h&e", "n =", "p <", "p-value", "statistical"};
-    for (std::string_view o : openers)
-        if (starts_with_ci(sentence, o)) return true;
-    static constexpr std::array<std::string_view, 9> phrases = {
-        "all panels", "each panel", "all images", "all cores", "all pictures", "all sections",
-        "both panels", "in all", "all the images"};
-    // The phrases hold "all", "both" or "each": look for them only in sentences that have one.
-    if (contains_ci(sentence, "all") || contains_ci(sentence, "both") || contains_ci(sentence, "each"))
-        for (std::string_view p : phrases)
-            if (contains_ci(sentence, p)) return true;
-    // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
-    return std::count(sentence.begin(), sentence.end(), ':') >= 3;
 }
 
 size_t dash_at(std::string_view s, size_t p) {
