@@ -84,11 +84,10 @@ size_t sentence_start_of(std::string_view s, size_t floor, size_t p) {
     return start;
 }
 
-void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
-    bool any_inline = false;
-    for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;
-    if (!any_inline) return;
-    // Units: sentences, and clauses after ';'.
+namespace {
+
+// Sentence and ';' clause starts of s, 0 included, ascending.
+std::vector<size_t> unit_starts(std::string_view s, const std::vector<MarkerSpan>& markers) {
     std::vector<size_t> units = sentence_starts(s, 0, s.size());
     for (size_t p = 0; p + 1 < s.size(); ++p) {
         if (s[p] != ';') continue;
@@ -102,6 +101,42 @@ void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& m
     units.push_back(0);
     std::sort(units.begin(), units.end());
     units.erase(std::unique(units.begin(), units.end()), units.end());
+    return units;
+}
+
+}  // namespace
+
+void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
+    bool any = false;
+    for (const MarkerSpan& m : markers) any = any || m.after_word;
+    if (!any) return;
+    const std::vector<size_t> units = unit_starts(s, markers);
+    auto unit_of = [&](size_t p) {
+        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
+    };
+    for (size_t k = 0; k < markers.size(); ++k) {
+        const MarkerSpan& m = markers[k];
+        if (!m.after_word || m.inline_marker || pieces[k].begin < m.end) continue;  // shared whole already
+        const size_t u = unit_of(m.begin);
+        const size_t start = units[u];
+        if (k > 0 && unit_of(markers[k - 1].begin) == u) continue;  // not the sentence's first label
+        if (k > 0 && markers[k - 1].end > start) continue;
+        // Every label of this sentence gets its head; the previous label stops at the sentence.
+        for (size_t j = k; j < markers.size() && unit_of(markers[j].begin) == u; ++j) {
+            if (markers[j].inline_marker) break;
+            pieces[j].head_begin = start;
+            pieces[j].head_end = m.begin;
+        }
+        if (k > 0 && pieces[k - 1].end > start) pieces[k - 1].end = std::max(pieces[k - 1].begin, start);
+    }
+}
+
+void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
+    bool any_inline = false;
+    for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;
+    if (!any_inline) return;
+    // Units: sentences, and clauses after ';'.
+    const std::vector<size_t> units = unit_starts(s, markers);
     auto unit_of = [&](size_t p) {
         return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
     };

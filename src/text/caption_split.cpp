@@ -311,6 +311,13 @@ std::string render(std::string_view s, size_t begin, size_t end, const Chain& ch
     return out;
 }
 
+// Right after a word: "vertebrae in (C)", not "tissues: (A)", "cancer.(a)" or "(A)" opening the caption.
+bool follows_word(std::string_view s, size_t begin) {
+    size_t e = begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    return e > 0 && ((s[e - 1] >= 'a' && s[e - 1] <= 'z') || (s[e - 1] >= 'A' && s[e - 1] <= 'Z'));
+}
+
 // A label written after its text, inside a clause: after a word and followed by punctuation or
 // "and"/"or" ("interleukin-1 (A), interleukin-10 (B)", "Strong (A) and weak (B) XIAP"). Not
 // "(A) Bone marrow (B) Liver": there the label comes first, with its text after it.
@@ -422,9 +429,10 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             spans[k] = {m->begin, m->end,
                         m->inside_text ||
                             (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end, previous_end)),
-                        m->after_boundary};
+                        m->after_boundary, m->style == MarkerStyle::Paren && follows_word(text, m->begin)};
         }
         detail::share_inline_sentences(text, spans, pieces);
+        detail::share_sentence_heads(text, spans, pieces);
     } else {
         size_t previous_end = 0;
         for (size_t k = 0; k < count; ++k) {
@@ -457,10 +465,17 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         }
     }
 
-    append_shared(result.shared, render(text, 0, pieces.front().begin, chain));
+    const Piece& first = pieces.front();
+    append_shared(result.shared, render(text, 0, first.head_end > first.head_begin ? first.head_begin : first.begin, chain));
     for (size_t k = 0; k < count; ++k) {
         const auto [b, e] = trim_connectors(text, pieces[k].begin, pieces[k].end);
         std::string body = render(text, b, e, chain);
+        if (pieces[k].head_end > pieces[k].head_begin) {
+            // The sentence's opening words, then the label's own words (the span stays the latter).
+            std::string head = render(text, pieces[k].head_begin, pieces[k].head_end, chain);
+            if (!head.empty() && !body.empty()) head += ' ';
+            body = head + body;
+        }
         const detail::TokenRange& marker_labels = chain.markers[k]->labels;
         if (is_one_panel_in_parts(marker_labels)) {
             // "(E1 and E2) The glial cells ...": parts of panel E listed together are panel E.

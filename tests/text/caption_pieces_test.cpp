@@ -46,5 +46,18 @@ TEST(CaptionPiecesTest, SharedClosingNotesLeaveEverySharingLabel) {
     EXPECT_EQ(split.shared, "Cytokines after blast. Scale bars, 20 um.");
 }
 
+TEST(CaptionPiecesTest, ASentenceOpeningBeforeItsLabelsHeadsEachOfThem) {
+    const CaptionSplit split = split_caption(
+        "Vertebrae of a new kangaroo. Cervical vertebrae in (A) posterior and (B) lateral views. Scale bar, 10 mm.");
+    EXPECT_EQ(split.shared, "Vertebrae of a new kangaroo. Scale bar, 10 mm.");
+    const std::string caption = "Vertebrae of a new kangaroo. Cervical vertebrae in (A) posterior and (B) lateral views.";
+    const CaptionSplit heads = split_caption(caption);
+    EXPECT_EQ(text_of(heads, "A"), "Cervical vertebrae in posterior");
+    EXPECT_EQ(text_of(heads, "B"), "Cervical vertebrae in lateral views.");
+    // The span stays the label's own words.
+    for (const Subcaption& s : heads.subcaptions)
+        EXPECT_NE(s.text.find(caption.substr(s.begin, s.end - s.begin)), std::string::npos);
+}
+
 }  // namespace
 }  // namespace pubforge::text
