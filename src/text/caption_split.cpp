@@ -193,7 +193,9 @@ bool run_in_chain_holds(const Chain& chain, std::string_view text) {
         run_in += m->run_in ? 1 : 0;
         capitalised = capitalised && m->end + 1 < text.size() && text[m->end] == ' ' && is_upper(text[m->end + 1]);
     }
-    if (chain.label_count == 2) return run_in >= 1 && capitalised && chain.markers.front()->after_boundary;
+    if (chain.label_count == 2)
+        return run_in >= 1 && capitalised && chain.markers.front()->after_boundary &&
+               chain.markers.front()->label_class != LabelClass::Digit;
     return run_in >= 2 && 2 * run_in >= chain.markers.size();
 }
 

@@ -127,7 +127,10 @@ bool continues_with_label(std::string_view s, size_t p) {
     size_t q = p;
     while (q < s.size() && is_alnum(s[q])) ++q;
     if (q - p > 4 || !may_be_label_word(s, p, q)) return false;
-    return q >= s.size() || s[q] == ',' || s[q] == ')' || s[q] == ';' || dash_length(s, q) != 0;
+    if (q >= s.size() || s[q] == ',' || s[q] == ')' || s[q] == ';') return true;
+    // "III-IV" goes on as a range; "1- urinary bladder" is a numbered note.
+    const size_t d = dash_length(s, q);
+    return d != 0 && q + d < s.size() && is_alnum(s[q + d]);
 }
 
 // Appends a candidate whose labels are pool[first_token, end of pool).
@@ -333,7 +336,8 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                 cand.end = e + 1;
             }
             cand.style = MarkerStyle::Bare;
-            cand.run_in = ok && !(cls == LabelClass::Digit && boundary == Boundary::Strong);
+            // Numbered items at a sentence start too: "Note: 1. ... 2. ..." are notes unless a run follows.
+            cand.run_in = ok;
         }
         if (!ok) {
             scan.tokens.resize(mark);

@@ -93,8 +93,7 @@ bool parse_token(std::string_view s, size_t p, LabelClass cls, LabelToken& token
             size_t q = p + 1;
             int minor = 0;
             while (q < n && is_digit(s[q]) && q - p <= 2) minor = minor * 10 + (s[q++] - '0');
-            // "H&E" is a stain, not panel H.
-            if (q < n && (is_alnum(s[q]) || s[q] == '&')) return false;
+            if (q < n && is_alnum(s[q])) return false;
             // "B1" sub-panels are small numbers; "p53" and "H358" are names, not labels.
             if (q > p + 1 && (s[p + 1] == '0' || minor > 30)) return false;
             token = LabelToken(s.substr(p, q - p), lower(s[p]) - 'a' + 1, minor);
@@ -185,6 +184,12 @@ bool parse_label_list(std::string_view s, size_t p, LabelClass cls, std::vector<
         if (cls == LabelClass::Position && range) break;
         const LabelToken last = pool.back();
         if (cls != LabelClass::Position && label_key(token) <= label_key(last)) break;
+        // "B, H&E staining": a letter glued to "&" and a letter that does not go on the list is a stain.
+        if (after_token + 1 < s.size() && s[after_token] == '&' && is_alpha(s[after_token + 1])) {
+            LabelToken next;
+            size_t next_end = 0;
+            if (!parse_token(s, after_token + 1, cls, next, next_end) || label_key(next) <= label_key(token)) break;
+        }
         if (range) {
             const bool letters = cls == LabelClass::Upper || cls == LabelClass::Lower;
             if (token.minor > 0 && token.major == last.major) {

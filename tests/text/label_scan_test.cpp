@@ -170,5 +170,18 @@ TEST(LabelScanTest, NumberedPanelsGluedToThePreviousWord) {
     EXPECT_TRUE(labels_of("Staining for p53. Nuclei were counted.").empty());
 }
 
+TEST(LabelScanTest, AmpersandListsStayListsAndNumberedNotesStayNotes) {
+    // "A&C" is a list of panels even though "H&E" is a stain.
+    EXPECT_EQ((Labels{"A", "C", "B", "D"}), labels_of("Budding tumour cells. Arrows: basal cells. A&C: 100X. B&D: 300X."));
+    // Two numbered notes are not panels; a run of three numbered items is.
+    EXPECT_TRUE(labels_of("Mortality by county, 2006-2010. Note: 1. Counties marked missing lack data. 2. Quintiles use "
+                          "non-zero counties only.")
+                    .empty());
+    // "(A; 1- urinary bladder; 2- prostate)": a label, then a numbered key of that panel.
+    EXPECT_EQ((Labels{"A", "B"}),
+              labels_of("Bladder morphology. Position of the bladder in the pelvis (A; 1- urinary bladder; 2- prostate). "
+                        "Staining of the bladder wall (B; 3- blood vessel)."));
+}
+
 }  // namespace
 }  // namespace pubforge::text
