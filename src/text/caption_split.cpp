@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "caption_pieces.hpp"
 #include "label_scan.hpp"
 #include "pubforge/text/utf8.hpp"
 
@@ -15,6 +16,11 @@ using detail::LabelClass;
 using detail::LabelToken;
 using detail::MarkerStyle;
 using detail::label_key;
+using detail::MarkerSpan;
+using detail::Piece;
+using detail::applies_to_all_panels;
+using detail::sentence_start_of;
+using detail::sentence_starts;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -82,16 +88,24 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
             fresh = fresh && std::find(used.begin(), used.end(), label_key(t)) == used.end();
         if (!fresh) continue;
         const LabelToken& first = c->labels.front();
+        // "B, ... femur in dorsal (B1), medial (B2) ... views": sub-labels of a panel whose own
+        // label was already given are parts of that panel's text, not panels.
+        if (first.minor > 0 && std::find(used.begin(), used.end(), static_cast<long>(first.major) * 1000) != used.end())
+            continue;
         const bool fills_hole = std::find(holes.begin(), holes.end(), label_key(first)) != holes.end();
         if (!fills_hole) {
             if (label_key(first) <= label_key(last)) continue;
+            // "(H4)" after G: a sub-label of a panel never given is a slip, not a panel.
+            if (first.minor > 1 && first.major != last.major) continue;
             if (!is_successor(last, first)) {
                 // A label that comes again later is a forward reference here ("compare (C)" before "(B)").
                 bool repeated_later = false;
                 bool filled_later = false;
                 for (size_t k = j + 1; k < family.size(); ++k) {
+                    // Only a later marker that opens with this label repeats it: "(C-F)" in a closing
+                    // note does not make "rostral (E)" a forward reference.
+                    repeated_later = repeated_later || label_key(family[k]->labels.front()) == label_key(first);
                     for (const LabelToken& t : family[k]->labels) {
-                        repeated_later = repeated_later || label_key(t) == label_key(first);
                         filled_later = filled_later || (label_key(t) > label_key(last) && label_key(t) < label_key(first));
                     }
                 }
@@ -110,6 +124,23 @@ Chain walk_sequence(const std::vector<const LabelCandidate*>& family) {
         if (label_key(c->labels.back()) > label_key(last)) last = c->labels.back();
     }
     chain.gaps += holes.size();
+    // Panels named before the first label ("areas of necrosis (B) and intervillous space (C) were
+    // measured by overlaying a grid (A) ..."): earlier candidates that fill what the chain skipped.
+    if (start > 0 && chain.gaps > 0) {
+        for (size_t j = 0; j < start; ++j) {
+            const LabelCandidate* c = family[j];
+            bool fills = true;
+            for (const LabelToken& t : c->labels)
+                fills = fills && t.minor == 0 && label_key(t) < label_key(last) &&
+                        std::find(used.begin(), used.end(), label_key(t)) == used.end();
+            if (!fills || c->labels.size() > chain.gaps) continue;
+            for (const LabelToken& t : c->labels) used.push_back(label_key(t));
+            chain.gaps -= c->labels.size();
+            chain.markers.insert(chain.markers.begin(), c);
+        }
+        std::sort(chain.markers.begin(), chain.markers.end(),
+                  [](const LabelCandidate* a, const LabelCandidate* b) { return a->begin < b->begin; });
+    }
     for (const LabelCandidate* m : chain.markers) chain.label_count += m->labels.size();
     return chain;
 }
@@ -136,7 +167,10 @@ double chain_score(const Chain& chain, LabelClass cls) {
     // Labels that do not start the sequence ("(B) and (C)" in running text, "T1: ... T2:") are references or names.
     if (!chain.starts_at_first && (chain.label_count < 3 || chain.markers.front()->labels.front().major > 3)) return -1;
     if (cls == LabelClass::Digit && !chain.starts_at_first) return -1;
-    double score = static_cast<double>(chain.label_count) + (chain.starts_at_first ? 2.0 : 0.0) -
+    // Numbers written as ranges ("(1-8) in the x axis", "(9-16)") count as few panels: at most two per marker.
+    const size_t counted = cls == LabelClass::Digit ? std::min(chain.label_count, 2 * chain.markers.size())
+                                                     : chain.label_count;
+    double score = static_cast<double>(counted) + (chain.starts_at_first ? 2.0 : 0.0) -
                    1.5 * static_cast<double>(chain.gaps);
     for (const LabelCandidate* m : chain.markers) score += m->after_boundary ? 0.2 : 0.0;
     for (const LabelCandidate* m : chain.markers) score += m->style == MarkerStyle::Paren ? 0.05 : 0.0;
@@ -146,100 +180,65 @@ double chain_score(const Chain& chain, LabelClass cls) {
     return score;
 }
 
-Chain choose_chain(const std::vector<LabelCandidate>& candidates) {
+// A chain of run-in labels ("A segments IX-X, lateral B segments ...") is taken only when it
+// starts at the first label, skips none, has three or more, and most of its markers are run-in:
+// one "hepatitis C" after "(A)" and "(B)" is a word, not a panel.
+// Two labels are enough when the first opens a sentence and each opens a capitalised text
+// ("... americana. A General habitus, note the mine (arrow) B Leaf damage by larvae").
+bool run_in_chain_holds(const Chain& chain, std::string_view text) {
+    if (!chain.starts_at_first || chain.gaps > 0 || chain.label_count < 2) return false;
+    size_t run_in = 0;
+    bool capitalised = true;
+    for (const LabelCandidate* m : chain.markers) {
+        run_in += m->run_in ? 1 : 0;
+        capitalised = capitalised && m->end + 1 < text.size() && text[m->end] == ' ' && is_upper(text[m->end + 1]);
+    }
+    if (chain.label_count == 2)
+        return run_in >= 1 && capitalised && chain.markers.front()->after_boundary &&
+               chain.markers.front()->label_class != LabelClass::Digit;
+    return run_in >= 2 && 2 * run_in >= chain.markers.size();
+}
+
+Chain choose_chain(const std::vector<LabelCandidate>& candidates, std::string_view text) {
     // One family per alphabet: "(a) ... b Text" mixes bracket and bare markers of one sequence.
     std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> families;
-    for (const LabelCandidate& c : candidates) families[static_cast<size_t>(c.label_class)].push_back(&c);
+    std::array<std::vector<const LabelCandidate*>, detail::kLabelClassCount> with_run_in;
+    bool any_run_in = false;
+    for (const LabelCandidate& c : candidates) {
+        with_run_in[static_cast<size_t>(c.label_class)].push_back(&c);
+        if (!c.run_in) families[static_cast<size_t>(c.label_class)].push_back(&c);
+        any_run_in = any_run_in || c.run_in;
+    }
     Chain best;
     for (size_t key = 0; key < families.size(); ++key) {
         const std::vector<const LabelCandidate*>& family = families[key];
-        if (family.empty()) continue;
         const auto cls = static_cast<LabelClass>(key);
-        Chain chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
+        Chain chain;
+        if (!family.empty()) chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
+        if (any_run_in && with_run_in[key].size() > family.size()) {
+            Chain run = walk_sequence(with_run_in[key]);
+            if (run_in_chain_holds(run, text) && run.label_count > chain.label_count) chain = std::move(run);
+        }
+        if ((cls == LabelClass::Upper || cls == LabelClass::Lower) && chain.gaps > 0 && !chain.markers.empty()) {
+            // "(c) Effect on SOD. D. Effect on GPx. (e) ...": one label typed in the other case
+            // fills the gap when it opens a sentence on its own.
+            const LabelClass other = cls == LabelClass::Upper ? LabelClass::Lower : LabelClass::Upper;
+            std::vector<const LabelCandidate*> mixed = family;
+            for (const LabelCandidate* c : families[static_cast<size_t>(other)])
+                if (c->style == MarkerStyle::Bare && c->after_boundary && c->labels.size() == 1) mixed.push_back(c);
+            std::sort(mixed.begin(), mixed.end(),
+                      [](const LabelCandidate* a, const LabelCandidate* b) { return a->begin < b->begin; });
+            Chain fixed = walk_sequence(mixed);
+            size_t other_markers = 0;
+            for (const LabelCandidate* m : fixed.markers) other_markers += m->label_class == other ? 1 : 0;
+            if (other_markers == 1 && fixed.gaps < chain.gaps && fixed.label_count == chain.label_count + 1)
+                chain = std::move(fixed);
+        }
+        if (chain.markers.empty()) continue;
         chain.score = chain_score(chain, cls);
         if (chain.score > best.score) best = std::move(chain);
     }
     return best;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t k = 0; k < prefix.size(); ++k)
-        if (lower(s[k]) != prefix[k]) return false;
-    return true;
-}
-
-bool contains_ci(std::string_view s, std::string_view needle) {
-    if (needle.size() > s.size()) return false;
-    for (size_t p = 0; p + needle.size() <= s.size(); ++p)
-        if (lower(s[p]) == needle[0] && starts_with_ci(s.substr(p), needle)) return true;
-    return false;
-}
-
-// Sentences that describe every panel: scale bars, magnification, statistics, stains, legends.
-bool applies_to_all_panels(std::string_view sentence) {
-    static constexpr std::array<std::string_view, 36> openers = {
-        "reproduced", "reprinted", "adapted from", "modified from", "source:",
-        "scale bar", "bar =", "bars =", "bars:", "bar:", "bars,", "bar,", "bars ", "original magnification",
-        "magnification", "magnifications", "error bar", "data are", "data represent", "data were", "values are",
-        "values represent", "results are", "abbreviation", "all ", "in all", "for all", "each ", "*", "hematoxylin",
-        "haematoxylin", "h&e", "n =", "p <", "p-value", "statistical"};
-    for (std::string_view o : openers)
-        if (starts_with_ci(sentence, o)) return true;
-    static constexpr std::array<std::string_view, 9> phrases = {
-        "all panels", "each panel", "all images", "all cores", "all pictures", "all sections",
-        "both panels", "in all", "all the images"};
-    // The phrases hold "all", "both" or "each": look for them only in sentences that have one.
-    if (contains_ci(sentence, "all") || contains_ci(sentence, "both") || contains_ci(sentence, "each"))
-        for (std::string_view p : phrases)
-            if (contains_ci(sentence, p)) return true;
-    // An abbreviation legend ("BC: bacterial colony; CM: columnar muscle; ...").
-    return std::count(sentence.begin(), sentence.end(), ':') >= 3;
-}
-
-bool is_abbreviation_before(std::string_view s, size_t dot) {
-    size_t b = dot;
-    while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) --b;
-    const std::string_view word = s.substr(b, dot - b);
-    static constexpr std::array<std::string_view, 9> abbreviations = {"fig", "figs", "al", "vs", "ca",
-                                                                      "approx", "ref", "no", "e.g"};
-    for (std::string_view a : abbreviations) {
-        if (word.size() != a.size()) continue;
-        bool same = true;
-        for (size_t k = 0; k < a.size(); ++k) same = same && lower(word[k]) == a[k];
-        if (same) return true;
-    }
-    return word.size() == 1 && b > 0 && s[b - 1] == '.';  // "e.g." / "i.e."
-}
-
-// Offsets in [begin, end) where a new sentence starts.
-std::vector<size_t> sentence_starts(std::string_view s, size_t begin, size_t end) {
-    std::vector<size_t> starts;
-    for (size_t p = begin; p + 1 < end; ++p) {
-        const char c = s[p];
-        if (c != '.' && c != '!' && c != '?') continue;
-        if (!is_space(s[p + 1])) continue;
-        if (c == '.' && is_abbreviation_before(s, p)) continue;
-        size_t q = p + 1;
-        while (q < end && is_space(s[q])) ++q;
-        if (q >= end) break;
-        const char next = s[q];
-        if (is_upper(next) || is_digit(next) || next == '(' || next == '*' || static_cast<unsigned char>(next) >= 0x80)
-            starts.push_back(q);
-    }
-    return starts;
-}
-
-// Where the sentence holding p starts (never before `floor`).
-size_t sentence_start_of(std::string_view s, size_t floor, size_t p) {
-    size_t start = floor;
-    for (size_t q : sentence_starts(s, floor, p))
-        if (q <= p) start = q;
-    // A clause mark right before the marker ("...; liver (A)") counts as a start too.
-    for (size_t q = p; q > start; --q) {
-        if (s[q - 1] == ';') return q;
-    }
-    return start;
 }
 
 size_t dash_at(std::string_view s, size_t p) {
@@ -314,10 +313,41 @@ std::string render(std::string_view s, size_t begin, size_t end, const Chain& ch
     return out;
 }
 
-struct Piece {
-    size_t begin = 0;
-    size_t end = 0;
-};
+// Right after a word: "vertebrae in (C)", not "tissues: (A)", "cancer.(a)" or "(A)" opening the caption.
+bool follows_word(std::string_view s, size_t begin) {
+    size_t e = begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    return e > 0 && ((s[e - 1] >= 'a' && s[e - 1] <= 'z') || (s[e - 1] >= 'A' && s[e - 1] <= 'Z'));
+}
+
+// A label written after its text, inside a clause: after a word and followed by punctuation or
+// "and"/"or" ("interleukin-1 (A), interleukin-10 (B)", "Strong (A) and weak (B) XIAP"). Not
+// "(A) Bone marrow (B) Liver": there the label comes first, with its text after it.
+// Also when the label's sentence began after the previous label ("(A) Survival. Levels are shown
+// for (B) co-infected and (C) ..."): the words before it are its own, not the previous panel's.
+bool written_inline(std::string_view s, size_t begin, size_t end, size_t previous_end) {
+    size_t e = begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    if (e == 0) return false;
+    const char c = s[e - 1];
+    if (c == '.' || c == ';' || c == ':' || c == ',' || c == '!' || c == '?' || c == '(' || c == '[' || c == '-') return false;
+    if (e >= 3 && static_cast<unsigned char>(s[e - 3]) == 0xE2 && static_cast<unsigned char>(s[e - 2]) == 0x80) return false;
+    size_t q = end;
+    while (q < s.size() && is_space(s[q])) ++q;
+    if (q >= s.size()) return true;
+    if (previous_end > 0 && sentence_start_of(s, previous_end, begin) > previous_end) return true;
+    const char next = s[q];
+    if (next == ',' || next == ';' || next == '.' || next == ':' || next == ')') return true;
+    return word_at(s, q, s.size(), "and") || word_at(s, q, s.size(), "or");
+}
+
+// A marker listing only sub-labels of one letter ("E1 and E2", "B1-B3"): one panel in parts.
+bool is_one_panel_in_parts(const detail::TokenRange& labels) {
+    if (labels.size() < 2 || labels.front().major == 0) return false;
+    for (const LabelToken& t : labels)
+        if (t.minor == 0 || t.major != labels.front().major) return false;
+    return true;
+}
 
 void append_shared(std::string& shared, const std::string& part) {
     if (part.empty()) return;
@@ -355,7 +385,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     // One scan buffer per thread: its capacity is reused, so warm calls allocate nothing for candidates.
     thread_local detail::LabelScan scan;
     detail::scan_label_candidates(text, options.max_labels * 4, scan);
-    Chain chain = choose_chain(scan.candidates);
+    Chain chain = choose_chain(scan.candidates, text);
     if (chain.score < 0) {
         result.shared = clean_text(text);
         return result;
@@ -391,16 +421,20 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             pieces[k].begin = chain.markers[k]->end;
             pieces[k].end = k + 1 < count ? chain.markers[k + 1]->begin : text.size();
         }
-        // "(A-D) shows ... Immunostaining for CD34 (anti-CD34, E-H) at 200x shows ...": labels
-        // closing a note inside a sentence own that whole sentence, not only the text after them.
-        for (size_t k = 1; k < count; ++k) {
+        // "(A-D) shows ... Immunostaining for CD34 (anti-CD34, E-H) at 200x shows ...",
+        // "Strong (A) and weak (B) XIAP expression ...": labels written inside a sentence own
+        // that whole sentence, not only the text after them.
+        std::vector<MarkerSpan> spans(count);
+        for (size_t k = 0; k < count; ++k) {
             const LabelCandidate* m = chain.markers[k];
-            if (!m->inside_text || m->after_boundary) continue;
-            const size_t sentence = sentence_start_of(text, pieces[k - 1].begin, m->begin);
-            if (sentence <= pieces[k - 1].begin) continue;
-            pieces[k - 1].end = sentence;
-            pieces[k].begin = sentence;
+            const size_t previous_end = k > 0 ? chain.markers[k - 1]->end : 0;
+            spans[k] = {m->begin, m->end,
+                        m->inside_text ||
+                            (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end, previous_end)),
+                        m->after_boundary, m->style == MarkerStyle::Paren && follows_word(text, m->begin)};
         }
+        detail::share_inline_sentences(text, spans, pieces);
+        detail::share_sentence_heads(text, spans, pieces);
     } else {
         size_t previous_end = 0;
         for (size_t k = 0; k < count; ++k) {
@@ -427,15 +461,30 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         }
         if (cut < last.end) {
             tail = render(text, cut, last.end, chain);
-            last.end = cut;
+            const size_t old_end = last.end;
+            for (Piece& piece : pieces)
+                if (piece.end == old_end) piece.end = std::max(piece.begin, cut);
         }
     }
 
-    append_shared(result.shared, render(text, 0, pieces.front().begin, chain));
+    const Piece& first = pieces.front();
+    append_shared(result.shared, render(text, 0, first.head_end > first.head_begin ? first.head_begin : first.begin, chain));
     for (size_t k = 0; k < count; ++k) {
         const auto [b, e] = trim_connectors(text, pieces[k].begin, pieces[k].end);
         std::string body = render(text, b, e, chain);
-        for (const LabelToken& t : chain.markers[k]->labels)
+        if (pieces[k].head_end > pieces[k].head_begin) {
+            // The sentence's opening words, then the label's own words (the span stays the latter).
+            std::string head = render(text, pieces[k].head_begin, pieces[k].head_end, chain);
+            if (!head.empty() && !body.empty()) head += ' ';
+            body = head + body;
+        }
+        const detail::TokenRange& marker_labels = chain.markers[k]->labels;
+        if (is_one_panel_in_parts(marker_labels)) {
+            // "(E1 and E2) The glial cells ...": parts of panel E listed together are panel E.
+            result.subcaptions.push_back({std::string(1, marker_labels.front().chars[0]), body, b, std::max(b, e)});
+            continue;
+        }
+        for (const LabelToken& t : marker_labels)
             result.subcaptions.push_back({std::string(t.text()), body, b, std::max(b, e)});
     }
     append_shared(result.shared, tail);

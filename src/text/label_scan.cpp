@@ -21,6 +21,16 @@ std::string_view previous_word(std::string_view s, size_t p, size_t* word_begin 
     return s.substr(b, e - b);
 }
 
+// True when the word before p is "and".
+bool follows_and(std::string_view s, size_t p) { return equals_lower(previous_word(s, p), "and"); }
+
+// True when p opens the caption or follows ". " / "; " / ": ".
+bool starts_sentence(std::string_view s, size_t p) {
+    size_t e = p;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    return e == 0 || s[e - 1] == '.' || s[e - 1] == ';' || s[e - 1] == ':';
+}
+
 // "as in (A)", "Fig. 2 (B)", "panel C)": a reference to a panel, not the start of one.
 bool follows_reference_word(std::string_view s, size_t p) {
     size_t b = 0;
@@ -28,8 +38,13 @@ bool follows_reference_word(std::string_view s, size_t p) {
     static constexpr std::array<std::string_view, 13> refs = {"fig",  "figs", "figure", "figures", "panel",
                                                               "panels", "see", "cf",   "as",      "vs",
                                                               "versus", "than", "compare"};
-    for (std::string_view r : refs)
-        if (equals_lower(word, r)) return true;
+    for (std::string_view r : refs) {
+        if (!equals_lower(word, r)) continue;
+        // "Panel (B) shows ..." opening a sentence introduces the panel it names.
+        if ((equals_lower(word, "panel") || equals_lower(word, "panels")) && is_upper(s[b]) && starts_sentence(s, b))
+            return false;
+        return true;
+    }
     if (equals_lower(word, "in")) {
         // "shown in (D)" often introduces the panel itself; "as in (A)" and "boxed in A" point back.
         static constexpr std::array<std::string_view, 6> pointing = {"as",    "marked",   "indicated",
@@ -65,6 +80,15 @@ Boundary boundary_before(std::string_view s, size_t p) {
         return Boundary::Strong;
     }
     if (c == ',') return Boundary::Weak;
+    if (c == 'd' || c == 'r') {
+        // "A, anterior; B, posterior; and D, ventral": "and"/"or" after a clause mark keeps it.
+        size_t w = 0;
+        const std::string_view word = previous_word(s, e, &w);
+        if ((equals_lower(word, "and") || equals_lower(word, "or")) && w > 0 && w < e) {
+            const Boundary before = boundary_before(s, w);
+            if (before == Boundary::Strong || before == Boundary::Weak) return before;
+        }
+    }
     if (dash_length(s, e - 1) == 1 || (e >= 3 && dash_length(s, e - 3) == 3)) return Boundary::Weak;
     if (c == ')') return Boundary::Bracket;
     return Boundary::None;
@@ -95,6 +119,20 @@ bool names_figure(std::string_view s, size_t begin, size_t end) {
     return false;
 }
 
+// "(I, II, III-IV)", "(F7, L24, S26, ...)": after a comma comes another label-like token, so the
+// bracket is a list of numerals or residues, not one label followed by notes on its panel.
+bool continues_with_label(std::string_view s, size_t p) {
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || !is_alnum(s[p])) return false;
+    size_t q = p;
+    while (q < s.size() && is_alnum(s[q])) ++q;
+    if (q - p > 4 || !may_be_label_word(s, p, q)) return false;
+    if (q >= s.size() || s[q] == ',' || s[q] == ')' || s[q] == ';') return true;
+    // "III-IV" goes on as a range; "1- urinary bladder" is a numbered note.
+    const size_t d = dash_length(s, q);
+    return d != 0 && q + d < s.size() && is_alnum(s[q + d]);
+}
+
 // Appends a candidate whose labels are pool[first_token, end of pool).
 void add_candidate(LabelScan& scan, LabelCandidate cand, size_t first_token) {
     cand.first_token = first_token;
@@ -110,7 +148,7 @@ size_t scan_note_labels(std::string_view s, size_t i, LabelScan& scan) {
     while (q < n && q < i + 60 && s[q] != ')' && s[q] != '(') ++q;
     if (q >= n || s[q] != ')') return 0;
     for (size_t r = i + 1; r + 2 < q; ++r) {
-        if (!((s[r] == ';' || s[r] == ',') && s[r + 1] == ' ')) continue;
+        if (!((s[r] == ';' || s[r] == ',' || s[r] == ':') && s[r + 1] == ' ')) continue;
         size_t t = r + 2;
         const bool introduced = starts_with_word(s, t, "image") || starts_with_word(s, t, "panel");
         if (introduced) t += 6;
@@ -143,7 +181,7 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
     while (j < n && s[j] == ' ') ++j;
     size_t furthest = 0;
     // "Fig2(b)" and "Fe(III)" are references and formulae; "tumorigenesis(a)" is a title glued to its label.
-    const bool glued = i > 0 && (is_digit(s[i - 1]) || is_upper(s[i - 1]));
+    const bool glued = i > 0 && (is_digit(s[i - 1]) || is_upper(s[i - 1]) || (s[i - 1] == '-' && i > 1 && is_alnum(s[i - 2])));
     // "(panel a)", "(image C)": the word only introduces the label.
     for (std::string_view intro : {std::string_view("panels"), std::string_view("panel"), std::string_view("images"),
                                    std::string_view("image")}) {
@@ -160,8 +198,11 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
             size_t e = 0;
             if (!parse_label_list(s, j, classes[k], scan.tokens, e)) continue;
             while (e < n && s[e] == ' ') ++e;
+            // "(a.)": a label with its period inside the bracket.
+            if (e + 1 < n && s[e] == '.' && s[e + 1] == close) ++e;
             if (e < n && (s[e] == ',' || s[e] == ';') &&
-                (classes[k] == LabelClass::Upper || classes[k] == LabelClass::Lower)) {
+                (classes[k] == LabelClass::Upper || classes[k] == LabelClass::Lower) &&
+                !continues_with_label(s, e + 1)) {
                 // "(C, in red, 200*)": a label followed by notes on that panel.
                 size_t q = e + 1;
                 while (q < n && q < e + 80 && s[q] != close && s[q] != '(') ++q;
@@ -207,6 +248,10 @@ size_t scan_bracket(std::string_view s, size_t i, LabelScan& scan) {
 size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool glued_to_word, LabelScan& scan) {
     const size_t n = s.size();
     if (!may_be_label_word(s, i, word_end)) return 0;
+    // "i.e.", "e.g.", "S.D.": the second letter of a dotted abbreviation.
+    if (i >= 2 && s[i - 1] == '.' && is_alpha(s[i - 2]) && (i == 2 || !is_alpha(s[i - 3])) && word_end == i + 1 &&
+        word_end < n && s[word_end] == '.')
+        return 0;
     Boundary boundary = boundary_before(s, i);
     // "(A) B. subtilis": a label's own bracket does not end a clause.
     if (boundary == Boundary::Bracket && !scan.candidates.empty()) {
@@ -214,6 +259,12 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
         while (e > 0 && is_space(s[e - 1])) --e;
         if (scan.candidates.back().end == e) boundary = Boundary::None;
     }
+    // "(a: patients vs. controls; b: ...)": a bracket opening with a label and a colon.
+    if (boundary == Boundary::None && word_end < n && s[word_end] == ':' && i > 0 && s[i - 1] == '(')
+        boundary = Boundary::Strong;
+    // "A, latex endocast and B, interpretation": "and" before a delimited capital joins two panels.
+    if (boundary == Boundary::None && is_upper(s[i]) && i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ' && follows_and(s, i))
+        boundary = Boundary::Weak;
     std::array<LabelClass, 3> classes{};
     const size_t count = classes_at(s[i], classes);
     size_t furthest = 0;
@@ -245,9 +296,14 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                        (e + 1 + d == n || s[e + 1 + d] == ' ')) {
                 ok = true;  // "A - text", "a – text"
                 cand.end = e + 1 + d;
-            } else if (e + 1 < n && s[e] == ',' && s[e + 1] == ' ' && boundary == Boundary::Strong &&
-                       (cls == LabelClass::Upper || cls == LabelClass::Lower) && labels.size() == 1) {
-                ok = true;  // "A, prostate tumor; B, thyroid tumor"
+            } else if (e + 1 < n && s[e] == ',' && s[e + 1] == ' ' &&
+                       (boundary == Boundary::Strong || (cls == LabelClass::Upper && follows_and(s, i))) &&
+                       (cls == LabelClass::Upper || cls == LabelClass::Lower)) {
+                ok = true;  // "A, prostate tumor; B, thyroid tumor", "A–B, dorsal view"
+                cand.end = e + 1;
+            } else if (e + 1 < n && s[e] == ';' && s[e + 1] == ' ' && boundary == Boundary::Strong &&
+                       (cls == LabelClass::Upper || cls == LabelClass::Lower) && labels.size() > 1) {
+                ok = true;  // "C–D; radius in lateral view"
                 cand.end = e + 1;
             } else if (e + 1 < n && s[e] == ' ' && cls != LabelClass::Position && boundary != Boundary::Bracket) {
                 // Nature style "a Text". "A", "a" and "I" are also words, so after them the
@@ -266,6 +322,22 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
                 ok = starts_text && !article_risk && upper_ok;
                 cand.end = e;
             }
+        }
+        if (!ok && (!glued_to_word || cls == LabelClass::Digit) && depth == 0 && labels.size() == 1 &&
+            labels.front().minor == 0) {
+            // Run-in labels, kept apart: the splitter uses them only when most of a chain is
+            // written so ("Male genitalia: A segments IX-X, lateral B segments VII-VIII ...",
+            // "in four steps. 1. Positioning of the loop 2. After placement ...").
+            if (cls == LabelClass::Upper && !glued_to_word && e + 1 < n && s[e] == ' ' && is_alnum(s[e + 1])) {
+                ok = true;
+                cand.end = e;
+            } else if (cls == LabelClass::Digit && e + 2 < n && s[e] == '.' && s[e + 1] == ' ' && is_upper(s[e + 2])) {
+                ok = true;
+                cand.end = e + 1;
+            }
+            cand.style = MarkerStyle::Bare;
+            // Numbered items at a sentence start too: "Note: 1. ... 2. ..." are notes unless a run follows.
+            cand.run_in = ok;
         }
         if (!ok) {
             scan.tokens.resize(mark);
@@ -303,14 +375,21 @@ void scan_label_candidates(std::string_view s, size_t max_candidates, LabelScan&
             // A label starts a word: after a space, a clause mark or a dash ("cancer.A. Photographs", "(a,b)—the").
             const char p = s[i - 1];
             // "tissuesA) Evaluation": a title glued to an upper-case label with a bracket.
-            glued_to_word = is_lower(p) && is_upper(c);
+            // "Capsular incision2. Cyst resection": a number glued the same way (a run-in candidate only).
+            glued_to_word = is_lower(p) && (is_upper(c) || is_digit(c));
             const bool starts_word = is_space(p) || p == '.' || p == ';' || p == ':' || p == ',' || glued_to_word ||
+                                     (p == '(' && i + 1 < n && s[i + 1] == ':') ||
                                      (static_cast<unsigned char>(p) >= 0x80 && i >= 3 && dash_length(s, i - 3) == 3);
             if (!starts_word) continue;
         }
         // Labels are short words ("B", "B12", "viii", "300", "Upper"): skip longer ones without parsing.
         // A capital glued to lower case ends the word: "tissuesA)" still gets its chance.
-        auto word_goes_on = [&](size_t at) { return at < n && is_alnum(s[at]) && !(is_upper(s[at]) && is_lower(s[at - 1])); };
+        // So does a number after lower case followed by ". " ("incision2. Cyst").
+        auto word_goes_on = [&](size_t at) {
+            if (at >= n || !is_alnum(s[at])) return false;
+            if (is_upper(s[at]) && is_lower(s[at - 1])) return false;
+            return !(is_digit(s[at]) && is_lower(s[at - 1]) && at + 2 < n && s[at + 1] == '.' && s[at + 2] == ' ');
+        };
         size_t word_end = i + 1;
         while (word_goes_on(word_end) && word_end - i <= 7) ++word_end;
         if (word_end - i > 7) {

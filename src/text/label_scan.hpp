@@ -56,6 +56,7 @@ struct LabelCandidate {
     bool after_boundary = false;     // starts a caption, sentence or clause
     bool before_punctuation = false; // followed by , ; . : or the end: a label after its text
     bool inside_text = false;        // labels closing a bracketed note: "(anti-CD34, E-H)"
+    bool run_in = false;             // a bare letter or "2." inside running text: only counts in a run of them
 };
 
 // The result of one scan. Candidates point into `tokens`, so a scan is moved, never copied;

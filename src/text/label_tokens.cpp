@@ -3,6 +3,9 @@
 
 #include "label_chars.hpp"
 
+#include <cctype>
+#include <cstdio>
+
 namespace pubforge::text::detail {
 namespace {
 
@@ -181,6 +184,12 @@ bool parse_label_list(std::string_view s, size_t p, LabelClass cls, std::vector<
         if (cls == LabelClass::Position && range) break;
         const LabelToken last = pool.back();
         if (cls != LabelClass::Position && label_key(token) <= label_key(last)) break;
+        // "B, H&E staining": a letter glued to "&" and a letter that does not go on the list is a stain.
+        if (after_token + 1 < s.size() && s[after_token] == '&' && is_alpha(s[after_token + 1])) {
+            LabelToken next;
+            size_t next_end = 0;
+            if (!parse_token(s, after_token + 1, cls, next, next_end) || label_key(next) <= label_key(token)) break;
+        }
         if (range) {
             const bool letters = cls == LabelClass::Upper || cls == LabelClass::Lower;
             if (token.minor > 0 && token.major == last.major) {

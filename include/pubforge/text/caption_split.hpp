@@ -14,7 +14,10 @@ namespace pubforge::text {
 struct Subcaption {
     std::string label;
     std::string text;  // the panel-specific text, label markers removed, whitespace-normalised
-    size_t begin = 0;  // [begin, end) byte offsets of that text in the caption given to split_caption
+    // [begin, end) byte offsets of that text in the caption given to split_caption; when the label's
+    // sentence opens before it ("Thoracic vertebrae in (C) posterior"), `text` starts with those
+    // opening words too and the span covers the label's own words only.
+    size_t begin = 0;
     size_t end = 0;
 };
 

@@ -1,0 +1,63 @@
+// Which part of a caption a panel label owns: labels written inside a sentence own the whole sentence.
+#include "pubforge/text/caption_split.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace pubforge::text {
+namespace {
+
+std::string text_of(const CaptionSplit& split, const std::string& label) {
+    for (const Subcaption& s : split.subcaptions)
+        if (s.label == label) return s.text;
+    return "<missing>";
+}
+
+TEST(CaptionPiecesTest, LabelsInsideASentenceShareIt) {
+    const CaptionSplit split = split_caption(
+        "Viral load in co-infected animals. (A) Survival curves of both groups. Plasma RNA levels are shown for "
+        "(B) co-infected and (C) virus-only groups. Set points were 2.6 and 9.9 million copies/ml, respectively.");
+    EXPECT_EQ(text_of(split, "A"), "Survival curves of both groups.");
+    const std::string together =
+        "Plasma RNA levels are shown for co-infected and virus-only groups. Set points were 2.6 and 9.9 million "
+        "copies/ml, respectively.";
+    EXPECT_EQ(text_of(split, "B"), together);
+    EXPECT_EQ(text_of(split, "C"), together);
+    EXPECT_EQ(split.shared, "Viral load in co-infected animals.");
+}
+
+TEST(CaptionPiecesTest, LabelsOpeningTheirTextKeepTheirOwnPiece) {
+    // "(A) Bone marrow (B) Liver": each label comes before its text, nothing is shared.
+    const CaptionSplit list = split_caption("Erg in adult tissues: (A) Bone marrow (B) Liver (C) Lung.");
+    EXPECT_EQ(text_of(list, "A"), "Bone marrow");
+    EXPECT_EQ(text_of(list, "C"), "Lung.");
+    // "(b) weak, (c) moderate": after a comma a label opens a clause.
+    const CaptionSplit graded = split_caption("SOX9 staining. (a) negative, (b) weak, (c) moderate, (d) strong.");
+    EXPECT_EQ(text_of(graded, "b"), "weak");
+}
+
+TEST(CaptionPiecesTest, SharedClosingNotesLeaveEverySharingLabel) {
+    const CaptionSplit split = split_caption(
+        "Cytokines after blast. (A) Timeline. Levels of IL-1 (B) and IL-10 (C) were measured by arrays. "
+        "Scale bars, 20 um.");
+    EXPECT_EQ(text_of(split, "B"), "Levels of IL-1 and IL-10 were measured by arrays.");
+    EXPECT_EQ(text_of(split, "C"), text_of(split, "B"));
+    EXPECT_EQ(split.shared, "Cytokines after blast. Scale bars, 20 um.");
+}
+
+TEST(CaptionPiecesTest, ASentenceOpeningBeforeItsLabelsHeadsEachOfThem) {
+    const CaptionSplit split = split_caption(
+        "Vertebrae of a new kangaroo. Cervical vertebrae in (A) posterior and (B) lateral views. Scale bar, 10 mm.");
+    EXPECT_EQ(split.shared, "Vertebrae of a new kangaroo. Scale bar, 10 mm.");
+    const std::string caption = "Vertebrae of a new kangaroo. Cervical vertebrae in (A) posterior and (B) lateral views.";
+    const CaptionSplit heads = split_caption(caption);
+    EXPECT_EQ(text_of(heads, "A"), "Cervical vertebrae in posterior");
+    EXPECT_EQ(text_of(heads, "B"), "Cervical vertebrae in lateral views.");
+    // The span stays the label's own words.
+    for (const Subcaption& s : heads.subcaptions)
+        EXPECT_NE(s.text.find(caption.substr(s.begin, s.end - s.begin)), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pubforge::text
