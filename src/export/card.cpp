@@ -1,5 +1,5 @@
 // Dataset cards: README.md with Hugging Face YAML front matter, built from the manifest, the folder's files and one real sample.
-#include "pubforge/export/card.hpp"
+#include "card.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>

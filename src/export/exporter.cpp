@@ -6,8 +6,8 @@
 #include <set>
 
 #include "pubforge/core/error.hpp"
-#include "pubforge/export/card.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/core/ordered.hpp"
+#include "card.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter {
@@ -170,7 +170,7 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
                   detail::ItemSink& sink, ExportSummary& summary, const Progress& progress) {
     ItemProducer producer(source, options, summary, progress);
     ItemAcceptor acceptor(options, summary, sink);
-    pipeline::for_each_ordered<Work, Work>(
+    for_each_ordered<Work, Work>(
         options.jobs, [&](Work& work) { return producer.next(work.item); },
         [&](Work& work) {
             prepare(work, store, options);

@@ -1,7 +1,7 @@
 // The stage batch loops, on top of the ordered parallel map.
 #include "pubforge/pipeline/batch.hpp"
 
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 namespace pubforge::pipeline {
 
@@ -10,7 +10,7 @@ size_t parse_batch(const std::vector<InputFile>& inputs, ImageStore& store, cons
     store.remove_stale_temporaries();  // what a killed earlier batch left half-stored
     size_t position = 0;
     size_t written = 0;
-    for_each_ordered<InputFile>(
+    for_each_ordered<InputFile, pipeline::Outcome>(
         jobs,
         [&](InputFile& item) {
             if (position >= inputs.size()) return false;
@@ -37,7 +37,7 @@ struct Line {
 size_t transform_batch(JsonlReader& in, const std::string& stage, const std::function<void(Record&)>& transform,
                        int jobs, JsonlWriter& out, RejectLog& rejects) {
     size_t written = 0;
-    for_each_ordered<Line>(
+    for_each_ordered<Line, pipeline::Outcome>(
         jobs,
         [&](Line& line) {
             if (!in.next_line(line.text)) return false;

@@ -2,7 +2,7 @@
 #include "pubforge/pipeline/crop_stage.hpp"
 
 #include "pubforge/pipeline/batch.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 namespace pubforge::pipeline {
 

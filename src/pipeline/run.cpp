@@ -14,7 +14,7 @@
 #include "pubforge/core/interrupt.hpp"
 #include "pubforge/core/store.hpp"
 #include "pubforge/export/source.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 namespace pubforge::pipeline {
 namespace {
@@ -81,7 +81,7 @@ void process_documents(Context& ctx) {
     // On SIGINT the documents already loaded are committed as whole records, so a
     // resumed run skips them; nothing half-processed reaches the archive.
     try {
-        for_each_ordered<InputFile>(
+        for_each_ordered<InputFile, pipeline::Outcome>(
             ctx.options.jobs,
             [&](InputFile& item) {
                 if (position >= ctx.inputs.size()) return false;
@@ -108,7 +108,7 @@ void process_documents(Context& ctx) {
                 });
                 ctx.align_clock.time([&] {
                     run_step(outcome, "align", [&] {
-                        text::align_record(*outcome.record, ctx.options.align);
+                        align::align_record(*outcome.record, ctx.options.align);
                         mark_stage(*outcome.record, "align");
                     });
                 });

@@ -1,12 +1,11 @@
 // Batch entry points of the align stage: caption lines and article records, in order, on several threads.
-#include <memory>
+#include "pubforge/pipeline/align_stage.hpp"
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/pipeline/batch.hpp"
-#include "pubforge/pipeline/ordered.hpp"
-#include "pubforge/text/align.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
-namespace pubforge::text {
+namespace pubforge::pipeline {
 
 nlohmann::json split_to_json(const std::string& key, const CaptionSplit& split) {
     nlohmann::json subs = nlohmann::json::array();
@@ -27,7 +26,7 @@ struct CaptionLine {
 size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int jobs, JsonlWriter& out,
                            RejectLog& rejects) {
     size_t written = 0;
-    pipeline::for_each_ordered<CaptionLine>(
+    for_each_ordered<CaptionLine, Outcome>(
         jobs,
         [&](CaptionLine& line) {
             if (!in.next_line(line.text)) return false;
@@ -35,9 +34,9 @@ size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int job
             return true;
         },
         [&](CaptionLine& line) {
-            pipeline::Outcome outcome;
+            Outcome outcome;
             outcome.input = in.path() + ":" + std::to_string(line.number);
-            pipeline::run_step(outcome, "align", [&] {
+            run_step(outcome, "align", [&] {
                 nlohmann::json row = nlohmann::json::parse(line.text, nullptr, false);
                 if (row.is_discarded()) throw Error("jsonl.malformed", outcome.input + ": not JSON");
                 if (!row.is_object() || !row.contains("caption") || !row["caption"].is_string())
@@ -49,13 +48,13 @@ size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int job
             });
             return outcome;
         },
-        [&](pipeline::Outcome& outcome) { written += pipeline::write_outcome(outcome, out, rejects); });
+        [&](Outcome& outcome) { written += write_outcome(outcome, out, rejects); });
     return written;
 }
 
-size_t align_records(JsonlReader& in, const AlignOptions& options, int jobs, JsonlWriter& out, RejectLog& rejects) {
-    return pipeline::transform_batch(
-        in, "align", [&options](Record& record) { align_record(record, options); }, jobs, out, rejects);
+size_t align_records(JsonlReader& in, const align::AlignOptions& options, int jobs, JsonlWriter& out, RejectLog& rejects) {
+    return transform_batch(
+        in, "align", [&options](Record& record) { align::align_record(record, options); }, jobs, out, rejects);
 }
 
-}  // namespace pubforge::text
+}  // namespace pubforge::pipeline

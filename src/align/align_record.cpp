@@ -2,13 +2,13 @@
 #include <algorithm>
 #include <set>
 
+#include "pubforge/align/align.hpp"
+#include "pubforge/align/domains.hpp"
 #include "pubforge/core/error.hpp"
-#include "pubforge/text/align.hpp"
-#include "pubforge/text/domains.hpp"
 #include "pubforge/text/mentions.hpp"
 #include "pubforge/text/utf8.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
 namespace {
 
 using nlohmann::json;
@@ -282,4 +282,4 @@ void align_record(Record& record, const AlignOptions& options) {
             if (sub.is_object() && sub.contains("figures")) align_figures(record, sub["figures"], options, vocabulary.get());
 }
 
-}  // namespace pubforge::text
+}  // namespace pubforge::align

@@ -1,11 +1,11 @@
 // align_record on small article records: subcaptions, links, unlinked panels, mentions (JATS and PDF), domains.
 #include <gtest/gtest.h>
 
+#include "pubforge/align/align.hpp"
+#include "pubforge/align/domains.hpp"
 #include "pubforge/core/error.hpp"
-#include "pubforge/text/align.hpp"
-#include "pubforge/text/domains.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
 namespace {
 
 using nlohmann::json;
@@ -124,4 +124,4 @@ TEST(AlignRecordTest, NotAnObjectIsRejected) {
 }
 
 }  // namespace
-}  // namespace pubforge::text
+}  // namespace pubforge::align
