@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <set>
 
 #include "pubforge/core/error.hpp"
@@ -220,6 +221,14 @@ std::string kind_name(Kind kind) { return kKindNames.at(kind); }
 
 Units default_units(Kind kind) { return kind == Kind::Subfigures ? Units::Panels : Units::Figures; }
 
+Units parse_units(const std::string& name, Units fallback) {
+    if (name.empty()) return fallback;
+    if (name == "figures") return Units::Figures;
+    if (name == "panels") return Units::Panels;
+    if (name == "both") return Units::Both;
+    throw UsageError("--units must be figures, panels or both");
+}
+
 void ExportOptions::validate() const {
     image.validate();
     if (filters.year_min && filters.year_max && *filters.year_min > *filters.year_max)
@@ -280,6 +289,9 @@ nlohmann::json ExportOptions::to_json() const {
 ExportSummary run_export(const ArticleSource& source, const ImageStore& store, const std::string& output_dir,
                          const ExportOptions& options, const Progress& progress) {
     options.validate();
+    std::error_code ec;
+    if (options.kind != Kind::Text && !std::filesystem::is_directory(store.root(), ec))
+        throw UsageError("--store " + store.root() + " is not a directory");
     OutputFolder folder(output_dir, options.overwrite);
     ExportSummary summary;
     nlohmann::json counts;
