@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Fails on any #include in src/ or include/ that runs up the module graph of docs/architecture.md,
-and on any stage entry point that docs/architecture.md names but no public header declares.
+"""Fails on any #include in src/ or include/ that runs up the module graph of docs/architecture.md, on SQL
+outside src/archive, and on any stage entry point that docs/architecture.md names but no public header declares.
 
 Usage: check_layering.py [REPO]. Prints every offence (FILE:LINE: module -> module, or the missing entry point).
 """
@@ -25,6 +25,21 @@ def module_of(path: pathlib.Path, root: pathlib.Path) -> str:
     parts = path.relative_to(root).parts
     # include/pubforge/<module>/x.hpp or src/<module>/x.cpp
     return parts[2] if parts[0] == "include" else parts[1]
+
+
+SQL = re.compile(r'#\s*include\s*<sqlite3\.h>|"\s*(SELECT|INSERT|UPDATE|DELETE FROM|CREATE TABLE|PRAGMA)\b')
+
+
+def sql_outside_archive(root: pathlib.Path, files: list) -> list:
+    """The archive owns its data: SQL (and sqlite3.h) appear only in src/archive and include/pubforge/archive."""
+    found = []
+    for path in files:
+        if module_of(path, root) == "archive":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if SQL.search(line):
+                found.append(f"{path.relative_to(root)}:{number}: SQL outside src/archive: {line.strip()[:80]}")
+    return found
 
 
 def missing_entry_points(root: pathlib.Path) -> list:
@@ -65,6 +80,7 @@ def main() -> int:
             if LEVEL[target] > LEVEL[module]:
                 offences.append(f"{path.relative_to(root)}:{number}: {module} (layer {LEVEL[module]}) includes "
                                 f"{target} (layer {LEVEL[target]})")
+    offences += sql_outside_archive(root, files)
     offences += missing_entry_points(root)
     for offence in offences:
         print(offence)

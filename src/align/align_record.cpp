@@ -9,6 +9,9 @@
 #include "pubforge/text/utf8.hpp"
 
 namespace pubforge::align {
+
+// The align stage is built on the text utilities (caption splitting, mentions, UTF-8).
+using namespace text;
 namespace {
 
 using nlohmann::json;

@@ -7,9 +7,9 @@
 
 namespace pubforge::pipeline {
 
-nlohmann::json split_to_json(const std::string& key, const CaptionSplit& split) {
+nlohmann::json split_to_json(const std::string& key, const text::CaptionSplit& split) {
     nlohmann::json subs = nlohmann::json::array();
-    for (const Subcaption& s : split.subcaptions)
+    for (const text::Subcaption& s : split.subcaptions)
         subs.push_back({{"label", s.label}, {"text", s.text}, {"span", {s.begin, s.end}}});
     nlohmann::json out = {{"key", key}, {"shared", split.shared}, {"subcaptions", std::move(subs)}};
     if (!split.warnings.empty()) out["warnings"] = split.warnings;
@@ -23,7 +23,7 @@ struct CaptionLine {
 };
 }  // namespace
 
-size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int jobs, JsonlWriter& out,
+size_t split_caption_lines(JsonlReader& in, const text::SplitOptions& options, int jobs, JsonlWriter& out,
                            RejectLog& rejects) {
     size_t written = 0;
     for_each_ordered<CaptionLine, Outcome>(
@@ -44,7 +44,7 @@ size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int job
                 std::string key;
                 if (row.contains("key") && row["key"].is_string()) key = row["key"].get<std::string>();
                 else if (row.contains("key")) key = row["key"].dump();
-                outcome.record = split_to_json(key, split_caption(row["caption"].get<std::string>(), options));
+                outcome.record = split_to_json(key, text::split_caption(row["caption"].get<std::string>(), options));
             });
             return outcome;
         },

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pubforge/archive/archive.hpp"
+#include "pubforge/archive/articles.hpp"
 #include "pubforge/archive/loader.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/core/hash.hpp"
@@ -56,15 +57,8 @@ std::string store_dir_of(const RunOptions& options) {
 
 // Articles loaded by this very version of every stage are done; anything else is redone.
 std::set<std::string> finished_sources(archive::Archive& archive) {
-    std::set<std::string> done;
-    const nlohmann::json current = {
-        {"parse", PUBFORGE_VERSION}, {"crop", PUBFORGE_VERSION}, {"align", PUBFORGE_VERSION}};
-    auto query = archive.db().prepare("SELECT source_sha256, stages FROM articles WHERE source_sha256 IS NOT NULL");
-    while (query.step()) {
-        const std::string stages = query.column_text(1);
-        if (!stages.empty() && nlohmann::json::parse(stages) == current) done.insert(query.column_text(0));
-    }
-    return done;
+    return archive::sources_done_with(
+        archive, {{"parse", PUBFORGE_VERSION}, {"crop", PUBFORGE_VERSION}, {"align", PUBFORGE_VERSION}});
 }
 
 // Pass 2: parse, crop and align each document on the worker threads, load each

@@ -6,6 +6,9 @@
 #include "pubforge/core/error.hpp"
 
 namespace pubforge::align {
+
+// The align stage is built on the text utilities (caption splitting, mentions, UTF-8).
+using namespace text;
 namespace {
 
 using nlohmann::json;

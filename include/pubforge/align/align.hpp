@@ -9,7 +9,7 @@
 namespace pubforge::align {
 
 struct AlignOptions {
-    SplitOptions split;
+    text::SplitOptions split;
     // The domain vocabulary (data/domains.json by default; see domains.hpp).
     std::string domains_path;
     bool mentions = true;

@@ -12,12 +12,12 @@
 namespace pubforge::pipeline {
 
 // {"key", "shared", "subcaptions": [{"label", "text", "span"}]} (+ "warnings" when any).
-nlohmann::json split_to_json(const std::string& key, const CaptionSplit& split);
+nlohmann::json split_to_json(const std::string& key, const text::CaptionSplit& split);
 
 // `pubforge align --captions`: reads {"key", "caption"} lines, writes one
 // split_to_json line each, in input order on `jobs` threads. A line without a
 // string caption goes to `rejects` (stage "align", code "caption.invalid").
-size_t split_caption_lines(JsonlReader& in, const SplitOptions& options, int jobs, JsonlWriter& out,
+size_t split_caption_lines(JsonlReader& in, const text::SplitOptions& options, int jobs, JsonlWriter& out,
                            RejectLog& rejects);
 
 // align_record over a JSONL stream of article records (pipeline::transform_batch).
