@@ -16,40 +16,21 @@ nlohmann::json split_to_json(const std::string& key, const text::CaptionSplit& s
     return out;
 }
 
-namespace {
-struct CaptionLine {
-    std::string text;
-    size_t number = 0;
-};
-}  // namespace
-
 size_t split_caption_lines(JsonlReader& in, const text::SplitOptions& options, int jobs, JsonlWriter& out,
                            RejectLog& rejects) {
-    size_t written = 0;
-    for_each_ordered<CaptionLine, Outcome>(
-        jobs,
-        [&](CaptionLine& line) {
-            if (!in.next_line(line.text)) return false;
-            line.number = in.line_number();
-            return true;
+    return map_lines(
+        in, "align", jobs,
+        [&](const std::string& line, Outcome& outcome) {
+            nlohmann::json row = nlohmann::json::parse(line, nullptr, false);
+            if (row.is_discarded()) throw Error("jsonl.malformed", outcome.input + ": not JSON");
+            if (!row.is_object() || !row.contains("caption") || !row["caption"].is_string())
+                throw Error("caption.invalid", outcome.input + ": no string \"caption\"");
+            std::string key;
+            if (row.contains("key") && row["key"].is_string()) key = row["key"].get<std::string>();
+            else if (row.contains("key")) key = row["key"].dump();
+            outcome.record = split_to_json(key, text::split_caption(row["caption"].get<std::string>(), options));
         },
-        [&](CaptionLine& line) {
-            Outcome outcome;
-            outcome.input = in.path() + ":" + std::to_string(line.number);
-            run_step(outcome, "align", [&] {
-                nlohmann::json row = nlohmann::json::parse(line.text, nullptr, false);
-                if (row.is_discarded()) throw Error("jsonl.malformed", outcome.input + ": not JSON");
-                if (!row.is_object() || !row.contains("caption") || !row["caption"].is_string())
-                    throw Error("caption.invalid", outcome.input + ": no string \"caption\"");
-                std::string key;
-                if (row.contains("key") && row["key"].is_string()) key = row["key"].get<std::string>();
-                else if (row.contains("key")) key = row["key"].dump();
-                outcome.record = split_to_json(key, text::split_caption(row["caption"].get<std::string>(), options));
-            });
-            return outcome;
-        },
-        [&](Outcome& outcome) { written += write_outcome(outcome, out, rejects); });
-    return written;
+        out, rejects);
 }
 
 size_t align_records(JsonlReader& in, const align::AlignOptions& options, int jobs, JsonlWriter& out, RejectLog& rejects) {

@@ -69,19 +69,14 @@ void process_documents(Context& ctx) {
     load_options.command = "run";
     load_options.options_json = ctx.options.command_options;
     archive::Loader loader(ctx.archive, load_options, ctx.rejects);
-    size_t position = 0, finished = 0;
+    size_t finished = 0;
     const auto started = Clock::now();
 
     // On SIGINT the documents already loaded are committed as whole records, so a
     // resumed run skips them; nothing half-processed reaches the archive.
     try {
-        for_each_ordered<InputFile, pipeline::Outcome>(
-            ctx.options.jobs,
-            [&](InputFile& item) {
-                if (position >= ctx.inputs.size()) return false;
-                item = ctx.inputs[position++];
-                return true;
-            },
+        for_each_ordered<InputFile, Outcome>(
+            ctx.options.jobs, next_of(ctx.inputs),
             [&](InputFile& item) {
                 Outcome outcome;
                 outcome.input = item.path;

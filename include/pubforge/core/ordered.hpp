@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "pubforge/core/interrupt.hpp"
 
@@ -69,6 +70,16 @@ void for_each_ordered(int jobs, const std::function<bool(Item&)>& next,
     });
     // Documents in flight were finished and emitted; the caller must not commit its outputs.
     throw_if_interrupted();
+}
+
+// A `next` for for_each_ordered that hands out the elements of `items` in order (`items` must outlive the call).
+template <class T>
+std::function<bool(T&)> next_of(const std::vector<T>& items) {
+    return [&items, position = size_t{0}](T& item) mutable {
+        if (position >= items.size()) return false;
+        item = items[position++];
+        return true;
+    };
 }
 
 }  // namespace pubforge
