@@ -12,7 +12,7 @@ import sys
 LAYERS = [
     ["core"],
     ["text"],
-    ["jats", "pdf", "image", "archive"],
+    ["jats", "pdf", "image", "archive", "fetch"],
     ["align"],
     ["export", "report"],
     ["pipeline"],

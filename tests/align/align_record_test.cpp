@@ -4,6 +4,7 @@
 #include "pubforge/align/align.hpp"
 #include "pubforge/align/domains.hpp"
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/jsonl.hpp"
 
 namespace pubforge::align {
 
