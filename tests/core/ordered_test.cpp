@@ -46,7 +46,7 @@ TEST(OrderedTest, OutputOrderIsInputOrderForAnyThreadCount) {
 
 TEST(OrderedTest, FatalErrorsStopTheRun) {
     int produced = 0;
-    EXPECT_THROW(for_each_ordered<int, pipeline::Outcome>(
+    EXPECT_THROW((for_each_ordered<int, pipeline::Outcome>(
                      2, [&](int& item) { item = produced++; return produced < 1000; },
                      [&](int& item) {
                          Outcome outcome;
@@ -55,7 +55,7 @@ TEST(OrderedTest, FatalErrorsStopTheRun) {
                          });
                          return outcome;
                      },
-                     [](Outcome&) {}),
+                     [](Outcome&) {})),
                  Error);
 }
 
