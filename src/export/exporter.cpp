@@ -229,6 +229,12 @@ Units parse_units(const std::string& name, Units fallback) {
     throw UsageError("--units must be figures, panels or both");
 }
 
+Unaligned parse_unaligned(const std::string& name) {
+    if (name == "drop") return Unaligned::Drop;
+    if (name == "full-caption") return Unaligned::FullCaption;
+    throw UsageError("--unaligned must be drop or full-caption");
+}
+
 void ExportOptions::validate() const {
     image.validate();
     if (filters.year_min && filters.year_max && *filters.year_min > *filters.year_max)

@@ -1,5 +1,4 @@
 // pubforge export KIND: parse the options shared by every kind plus the kind's own, then call exporter::run_export.
-#include <map>
 #include <memory>
 
 #include <spdlog/spdlog.h>
@@ -16,7 +15,7 @@ using exporter::ExportOptions;
 using exporter::Kind;
 
 struct ExportCommand {
-    std::string db, records, store = "store", output, split = "train=1", units;
+    std::string db, records, store = "store", output, split = "train=1", unaligned = "drop", units;
     bool figures_only = false, panels_only = false;
     BatchFlags batch;  // --max-errors, --strict and -j; an export's failures are items, not documents
     ExportOptions options;
@@ -52,11 +51,8 @@ void add_common_options(CLI::App& kind, ExportCommand& c) {
     kind.add_flag("--figures-only", c.figures_only, "Whole figures only");
     kind.add_flag("--panels-only", c.panels_only, "Panels (subfigures) only");
     kind.add_option("--units", c.units, "figures, panels or both");
-    kind.add_option("--unaligned", c.options.unaligned, "What a panel without a subcaption gets: drop or full-caption")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, exporter::Unaligned>{{"drop", exporter::Unaligned::Drop},
-                                                       {"full-caption", exporter::Unaligned::FullCaption}}))
-        ->default_str("drop");
+    kind.add_option("--unaligned", c.unaligned, "What a panel without a subcaption gets: drop or full-caption")
+        ->capture_default_str();
     kind.add_option("--max-side", c.options.image.max_side, "Re-encode images larger than N pixels on their long side");
     auto* format = kind.add_option("--format", c.options.image.format,
                                    "Image format: auto (JPEG/PNG/WebP copied, TIFF/GIF/BMP/JP2 to PNG or JPEG), keep, jpg or png")
@@ -125,6 +121,7 @@ void setup_export(CLI::App& command, int& exit_code) {
             run_command(exit_code, [&] {
                 c->options.split = exporter::SplitSpec::parse(c->split);
                 c->options.units = units_from(*c);
+                c->options.unaligned = exporter::parse_unaligned(c->unaligned);
                 c->options.jobs = c->batch.jobs;
                 const auto source = exporter::open_source(c->db, c->records);
                 const ImageStore store(c->store);

@@ -29,6 +29,8 @@ enum class Units { Figures, Panels, Both };
 Units default_units(Kind kind);
 // --units figures|panels|both, or `fallback` when empty; throws UsageError on anything else.
 Units parse_units(const std::string& name, Units fallback);
+// --unaligned drop|full-caption; throws UsageError on anything else.
+Unaligned parse_unaligned(const std::string& name);
 
 struct TextOptions {
     bool captions = false;    // append figure captions to each article's text
