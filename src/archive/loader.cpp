@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/hash.hpp"
 #include "pubforge/core/jsonl.hpp"
 #include "record_tables.hpp"
 
@@ -141,6 +142,24 @@ LoadCounts load_jsonl(Archive& archive, const std::string& path, LoadOptions opt
         loader.add(record);
     }
     return loader.finish();
+}
+
+LoadCounts load_files(Archive& archive, const std::vector<std::string>& inputs, size_t batch_size, RejectLog& rejects,
+                      const std::function<void(const std::string&, const LoadCounts&)>& loaded) {
+    LoadCounts total;
+    for (const std::string& input : inputs) {
+        LoadOptions options;
+        options.batch_size = batch_size;
+        options.input_name = input;
+        options.input_sha256 = input == "-" ? "" : sha256_file(input);
+        options.options_json = {{"batch_size", batch_size}};
+        const LoadCounts counts = load_jsonl(archive, input, std::move(options), rejects);
+        if (loaded) loaded(input, counts);
+        total.inserted += counts.inserted;
+        total.updated += counts.updated;
+        total.rejected += counts.rejected;
+    }
+    return total;
 }
 
 }  // namespace pubforge::archive

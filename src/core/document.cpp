@@ -1,4 +1,5 @@
 // Opening inputs: sniffing, package reading with libarchive, and href resolution.
+#include "pubforge/core/ascii.hpp"
 #include "pubforge/core/document.hpp"
 
 #include <archive.h>
@@ -17,11 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 std::string base_name(const std::string& path) {
     const auto slash = path.find_last_of('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -38,7 +34,7 @@ bool has_file_extension(const std::string& href) {
     const std::string base = base_name(href);
     const auto dot = base.find_last_of('.');
     if (dot == std::string::npos || dot == 0) return false;
-    const std::string ext = lower(base.substr(dot + 1));
+    const std::string ext = ascii_lower(base.substr(dot + 1));
     for (const char* known : {"tif", "tiff", "jpg", "jpeg", "png", "gif", "bmp", "webp", "jp2", "j2k", "eps", "ps",
                               "pdf", "svg"})
         if (ext == known) return true;
@@ -52,11 +48,11 @@ bool has_file_extension(const std::string& href) {
 int match_rank(const std::string& href, const std::string& name) {
     if (name == href) return 0;
     if (base_name(name) == base_name(href)) return 1;
-    if (lower(base_name(name)) == lower(base_name(href))) return 2;
+    if (ascii_lower(base_name(name)) == ascii_lower(base_name(href))) return 2;
     if (stem_of(name) == base_name(href)) return 3;
-    if (lower(stem_of(name)) == lower(base_name(href))) return 4;
+    if (ascii_lower(stem_of(name)) == ascii_lower(base_name(href))) return 4;
     if (has_file_extension(href) && stem_of(name) == stem_of(href)) return 5;
-    if (has_file_extension(href) && lower(stem_of(name)) == lower(stem_of(href))) return 6;
+    if (has_file_extension(href) && ascii_lower(stem_of(name)) == ascii_lower(stem_of(href))) return 6;
     return -1;
 }
 
@@ -188,7 +184,7 @@ SourceDocument open_package(const std::string& path, const PackageLimits& limits
     // The article is the .nxml member (PMC's convention), else the largest XML.
     const std::string* main_name = nullptr;
     for (const auto& [name, bytes] : files)
-        if (lower(name).size() > 5 && lower(name).substr(name.size() - 5) == ".nxml") { main_name = &name; break; }
+        if (ascii_lower(name).size() > 5 && ascii_lower(name).substr(name.size() - 5) == ".nxml") { main_name = &name; break; }
     if (!main_name) {
         size_t largest = 0;
         for (const auto& [name, bytes] : files)

@@ -6,7 +6,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/core/hash.hpp"
-#include "pubforge/image/probe.hpp"
+#include "pubforge/core/image_probe.hpp"
 
 namespace pubforge {
 namespace fs = std::filesystem;

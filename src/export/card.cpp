@@ -1,5 +1,5 @@
 // Dataset cards: README.md with Hugging Face YAML front matter, built from the manifest, the folder's files and one real sample.
-#include "pubforge/export/card.hpp"
+#include "card.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -132,11 +132,11 @@ std::optional<json> first_line_sample(const std::string& path) {
 
 // The first sample's KEY.json member of a WebDataset shard.
 std::optional<json> first_tar_sample(const std::string& path) {
-    archive* reader = archive_read_new();
+    ::archive* reader = archive_read_new();
     archive_read_support_format_tar(reader);
     std::optional<json> out;
     if (archive_read_open_filename(reader, path.c_str(), 1 << 16) == ARCHIVE_OK) {
-        archive_entry* entry = nullptr;
+        ::archive_entry* entry = nullptr;
         while (!out && archive_read_next_header(reader, &entry) == ARCHIVE_OK) {
             const std::string name = archive_entry_pathname(entry);
             if (!ends_with(name, ".json")) continue;

@@ -3,11 +3,12 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <set>
 
 #include "pubforge/core/error.hpp"
-#include "pubforge/export/card.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/core/ordered.hpp"
+#include "card.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter {
@@ -170,7 +171,7 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
                   detail::ItemSink& sink, ExportSummary& summary, const Progress& progress) {
     ItemProducer producer(source, options, summary, progress);
     ItemAcceptor acceptor(options, summary, sink);
-    pipeline::for_each_ordered<Work, Work>(
+    for_each_ordered<Work, Work>(
         options.jobs, [&](Work& work) { return producer.next(work.item); },
         [&](Work& work) {
             prepare(work, store, options);
@@ -219,6 +220,20 @@ Kind parse_kind(const std::string& name) {
 std::string kind_name(Kind kind) { return kKindNames.at(kind); }
 
 Units default_units(Kind kind) { return kind == Kind::Subfigures ? Units::Panels : Units::Figures; }
+
+Units parse_units(const std::string& name, Units fallback) {
+    if (name.empty()) return fallback;
+    if (name == "figures") return Units::Figures;
+    if (name == "panels") return Units::Panels;
+    if (name == "both") return Units::Both;
+    throw UsageError("--units must be figures, panels or both");
+}
+
+Unaligned parse_unaligned(const std::string& name) {
+    if (name == "drop") return Unaligned::Drop;
+    if (name == "full-caption") return Unaligned::FullCaption;
+    throw UsageError("--unaligned must be drop or full-caption");
+}
 
 void ExportOptions::validate() const {
     image.validate();
@@ -280,6 +295,9 @@ nlohmann::json ExportOptions::to_json() const {
 ExportSummary run_export(const ArticleSource& source, const ImageStore& store, const std::string& output_dir,
                          const ExportOptions& options, const Progress& progress) {
     options.validate();
+    std::error_code ec;
+    if (options.kind != Kind::Text && !std::filesystem::is_directory(store.root(), ec))
+        throw UsageError("--store " + store.root() + " is not a directory");
     OutputFolder folder(output_dir, options.overwrite);
     ExportSummary summary;
     nlohmann::json counts;

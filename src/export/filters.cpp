@@ -5,20 +5,16 @@
 #include <bitset>
 #include <cctype>
 
+#include "pubforge/core/ascii.hpp"
 #include "pubforge/core/record.hpp"
 
 namespace pubforge::exporter {
 namespace {
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     if (allowed.empty()) return true;
-    const std::string wanted = lower(value);
-    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return lower(a) == wanted; });
+    const std::string wanted = ascii_lower(value);
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return ascii_lower(a) == wanted; });
 }
 
 }  // namespace

@@ -7,11 +7,11 @@
 #include <opencv2/img_hash.hpp>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/image_probe.hpp"
 #include "pubforge/core/sniff.hpp"
 #include "pubforge/image/codecs.hpp"
 #include "pubforge/image/decode.hpp"
 #include "pubforge/image/line_art.hpp"
-#include "pubforge/image/probe.hpp"
 
 namespace pubforge::exporter {
 namespace {

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <map>
 
-#include "pubforge/export/prompts.hpp"
 #include "pubforge/export/responses.hpp"
+#include "prompts.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter::detail {

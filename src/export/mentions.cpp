@@ -1,8 +1,8 @@
 // Figure records with their in-text mentions, in the LLaVA-Med / CNS-Obsidian shape, JSONL or one JSON array.
 #include <map>
 
+#include "pubforge/align/domains.hpp"
 #include "pubforge/core/jsonl.hpp"
-#include "pubforge/text/domains.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter::detail {
@@ -29,7 +29,7 @@ nlohmann::json mention_record(const ExportItem& item, const std::string& image, 
                    {"year", article.year ? nlohmann::json(*article.year) : nlohmann::json()},
                    {"doi", article.doi},
                    {"license", article.license_code}}},
-        {"domain", text::DomainVocabulary::shared()->llava_med(item.domains)},
+        {"domain", align::DomainVocabulary::shared()->llava_med(item.domains)},
         {"domain_tags", item.domains},
     };
     if (item.unit == Unit::Panel) {

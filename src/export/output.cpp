@@ -1,5 +1,5 @@
 // Output folder bookkeeping (hashes, manifest last) and deterministic tar shards through libarchive.
-#include "pubforge/export/output.hpp"
+#include "output.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,5 +1,5 @@
 // Prompt template loading and filling.
-#include "pubforge/export/prompts.hpp"
+#include "prompts.hpp"
 
 #include <filesystem>
 #include <sstream>

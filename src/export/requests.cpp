@@ -5,8 +5,8 @@
 #include <map>
 
 #include "pubforge/core/jsonl.hpp"
-#include "pubforge/export/prompts.hpp"
 #include "pubforge/export/responses.hpp"
+#include "prompts.hpp"
 #include "sinks.hpp"
 
 namespace pubforge::exporter::detail {

@@ -5,18 +5,14 @@
 #include <cctype>
 #include <set>
 
+#include "pubforge/core/ascii.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/jsonl.hpp"
 #include "pubforge/export/item.hpp"
-#include "pubforge/export/prompts.hpp"
+#include "prompts.hpp"
 
 namespace pubforge::exporter {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
 
 void collect_strings(const nlohmann::json& value, std::string& out) {
     if (value.is_string()) {
@@ -40,7 +36,7 @@ const std::vector<std::string> kCitesContext = {"the caption", "figure caption",
 void check_clean(const nlohmann::json& answer) {
     std::string text;
     collect_strings(answer, text);
-    text = lower(text);
+    text = ascii_lower(text);
     for (const auto& phrase : kNoImage)
         if (text.find(phrase) != std::string::npos) throw Error("response.no-image", "the answer says: \"" + phrase + "\"");
     for (const auto& phrase : kCitesContext)

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pubforge/export/exporter.hpp"
-#include "pubforge/export/output.hpp"
+#include "output.hpp"
 
 namespace pubforge::exporter::detail {
 

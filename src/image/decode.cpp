@@ -8,10 +8,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/image_probe.hpp"
 #include "pubforge/core/sniff.hpp"
-#include "gif_decode.hpp"
 #include "pubforge/image/codecs.hpp"
-#include "pubforge/image/probe.hpp"
+#include "gif_decode.hpp"
 
 namespace pubforge {
 namespace {

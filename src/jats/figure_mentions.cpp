@@ -1,6 +1,6 @@
 // Figure mentions: each figure xref of the body, with its paragraph, sentence, offsets and the panels it names.
-#include "pubforge/jats/mentions.hpp"
 #include "pubforge/text/mentions.hpp"
+#include "mentions.hpp"
 #include "reader_parts.hpp"
 
 namespace pubforge::jats::detail {

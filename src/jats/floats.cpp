@@ -2,10 +2,10 @@
 #include <cctype>
 
 #include "pubforge/core/error.hpp"
-#include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
 #include "graphic_choice.hpp"
 #include "reader_parts.hpp"
+#include "text.hpp"
 
 namespace pubforge::jats::detail {
 namespace {

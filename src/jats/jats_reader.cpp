@@ -2,9 +2,9 @@
 #include "pubforge/jats/jats_reader.hpp"
 
 #include "pubforge/core/error.hpp"
-#include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
 #include "reader_parts.hpp"
+#include "text.hpp"
 
 namespace pubforge::jats {
 namespace {

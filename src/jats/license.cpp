@@ -6,13 +6,10 @@
 #include <optional>
 #include <regex>
 
+#include "pubforge/core/ascii.hpp"
+
 namespace pubforge::jats {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 std::string upper(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
@@ -39,7 +36,7 @@ std::string cc_code(const std::string& elements, const std::string& version) {
 }
 
 std::optional<LicenseCode> from_url(const std::string& url) {
-    const std::string u = lower(url);
+    const std::string u = ascii_lower(url);
     static const std::regex licenses(R"(creativecommons\.org/licen[cs]es/(by(?:-nc)?(?:-sa|-nd)?(?:-nc)?)(?:/([0-9](?:\.[0-9])?))?)");
     std::smatch m;
     if (std::regex_search(u, m, licenses)) {
@@ -54,7 +51,7 @@ std::optional<LicenseCode> from_url(const std::string& url) {
 }
 
 std::optional<LicenseCode> from_text(const std::string& text) {
-    const std::string t = lower(text);
+    const std::string t = ascii_lower(text);
     std::smatch m;
     // "CC BY-NC-SA 4.0", "CC-BY 4.0", "CC BY"
     static const std::regex short_form(R"(\bcc[ -]?(by(?:[ -]nc)?(?:[ -](?:sa|nd))?)(?:[ -]?(?:licen[cs]e)?[ ,]*(?:v(?:ersion)?\s*)?([0-9]\.[0-9]))?)");

@@ -1,5 +1,5 @@
 // Panel letters that JATS markup splits off a figure xref ("<xref>Figure 2</xref>B"), joined back to it.
-#include "pubforge/jats/mentions.hpp"
+#include "mentions.hpp"
 
 #include <cctype>
 

@@ -3,10 +3,11 @@
 #include <cctype>
 #include <regex>
 
+#include "pubforge/core/ascii.hpp"
 #include "pubforge/jats/license.hpp"
-#include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
 #include "reader_parts.hpp"
+#include "text.hpp"
 
 namespace pubforge::jats::detail {
 namespace {
@@ -14,11 +15,6 @@ namespace {
 using nlohmann::json;
 
 std::string trimmed(const std::string& text) { return normalize_space(text); }
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 // <front>/<article-meta> of an article, or the <front-stub> of a sub-article (which holds the same children).
 const xmlNode* article_meta_of(const xmlNode* article) {
@@ -31,11 +27,11 @@ json read_ids(const xmlNode* meta) {
     json ids = json::object();
     std::string pmc_uid;
     for (const xmlNode* id : children(meta, "article-id")) {
-        const std::string type = lower(attribute(id, "pub-id-type"));
+        const std::string type = ascii_lower(attribute(id, "pub-id-type"));
         const std::string value = trimmed(inline_text(id));
         if (value.empty()) continue;
         if (type == "pmc" || type == "pmcid") {
-            const bool prefixed = value.size() > 3 && lower(value.substr(0, 3)) == "pmc";
+            const bool prefixed = value.size() > 3 && ascii_lower(value.substr(0, 3)) == "pmc";
             ids.emplace("pmcid", "PMC" + (prefixed ? value.substr(3) : value));
         } else if (type == "pmc-uid") {
             pmc_uid = value;
@@ -66,7 +62,7 @@ json read_journal(const xmlNode* front) {
 
 int month_number(const std::string& text) {
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    const std::string t = lower(trimmed(text));
+    const std::string t = ascii_lower(trimmed(text));
     if (!t.empty() && std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); })) {
         const int m = std::stoi(t.substr(0, std::min<size_t>(t.size(), 4)));
         return m >= 1 && m <= 12 ? m : 0;
@@ -108,9 +104,9 @@ std::string iso_date(const xmlNode* date) {
 
 // JATS 1.0 writes pub-type="epub"; JATS 1.1+ writes date-type="pub" publication-format="electronic".
 std::string date_key(const xmlNode* date) {
-    if (std::string type = attribute(date, "pub-type"); !type.empty()) return lower(type);
-    const std::string type = lower(attribute(date, "date-type"));
-    const std::string format = lower(attribute(date, "publication-format"));
+    if (std::string type = attribute(date, "pub-type"); !type.empty()) return ascii_lower(type);
+    const std::string type = ascii_lower(attribute(date, "date-type"));
+    const std::string format = ascii_lower(attribute(date, "publication-format"));
     if (type.empty() || type == "pub") return format == "electronic" ? "epub" : format == "print" ? "ppub" : "pub";
     return type;
 }
@@ -192,8 +188,8 @@ std::string affiliation_text(const xmlNode* aff) {
 // Authors are contribs typed "author" (or untyped); Texture writes contrib-type="person"
 // inside a contrib-group whose content-type says "author".
 bool is_author(const xmlNode* group, const xmlNode* contrib) {
-    const std::string type = lower(attribute(contrib, "contrib-type"));
-    const std::string group_type = lower(attribute(group, "content-type"));
+    const std::string type = ascii_lower(attribute(contrib, "contrib-type"));
+    const std::string group_type = ascii_lower(attribute(group, "content-type"));
     const bool author_group = group_type.empty() || group_type == "author" || group_type == "authors";
     return type == "author" || ((type.empty() || type == "person") && author_group);
 }
@@ -246,7 +242,7 @@ private:
             return nullptr;
         }
         for (const xmlNode* id : children(contrib, "contrib-id"))
-            if (lower(attribute(id, "contrib-id-type")) == "orcid") author["orcid"] = orcid_of(inline_text(id));
+            if (ascii_lower(attribute(id, "contrib-id-type")) == "orcid") author["orcid"] = orcid_of(inline_text(id));
         if (!author.contains("orcid"))
             for (const xmlNode* link : children(contrib, "uri"))
                 if (inline_text(link).find("orcid.org") != std::string::npos) author["orcid"] = orcid_of(inline_text(link));
@@ -321,7 +317,7 @@ void read_metadata(const xmlNode* article, Record& record) {
     read_dates(meta, record);
     const std::string type = attribute(article, "article-type");
     if (!type.empty()) record["article_type"] = type;
-    const std::string language = lower(trimmed(attribute(article, "lang")));
+    const std::string language = ascii_lower(trimmed(attribute(article, "lang")));
     record["language"] = language.empty() ? "en" : language;  // the JATS DTDs default xml:lang to "en"
     read_license(meta, record);
     AuthorReader(meta, record).read();

@@ -1,7 +1,7 @@
 // The reference list: citation text, title, source, year, authors and every pub-id (doi and pmid both kept).
-#include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
 #include "reader_parts.hpp"
+#include "text.hpp"
 
 namespace pubforge::jats::detail {
 namespace {

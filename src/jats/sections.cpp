@@ -1,7 +1,7 @@
 // Body sections and paragraphs (with xref offsets), and the abstract as text.
-#include "pubforge/jats/text.hpp"
 #include "pubforge/jats/xml_document.hpp"
 #include "reader_parts.hpp"
+#include "text.hpp"
 
 namespace pubforge::jats::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Mixed-content flattening: which JATS elements are inline, which are blocks, and what is never text.
-#include "pubforge/jats/text.hpp"
+#include "text.hpp"
 
 #include <array>
 #include <unordered_map>

@@ -2,7 +2,7 @@
 #include "pubforge/pipeline/crop_stage.hpp"
 
 #include "pubforge/pipeline/batch.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 namespace pubforge::pipeline {
 
@@ -15,15 +15,9 @@ size_t crop_batch(JsonlReader& in, ImageStore& store, const CropOptions& options
 
 size_t crop_images(const std::vector<std::string>& files, const CropOptions& options, const std::string& debug_dir,
                    int jobs, JsonlWriter& out, RejectLog& rejects) {
-    size_t position = 0;
     size_t written = 0;
-    for_each_ordered<std::string>(
-        jobs,
-        [&](std::string& path) {
-            if (position >= files.size()) return false;
-            path = files[position++];
-            return true;
-        },
+    for_each_ordered<std::string, Outcome>(
+        jobs, next_of(files),
         [&](std::string& path) {
             Outcome outcome;
             outcome.input = path;

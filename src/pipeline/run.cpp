@@ -8,13 +8,14 @@
 #include <set>
 
 #include "pubforge/archive/archive.hpp"
+#include "pubforge/archive/articles.hpp"
 #include "pubforge/archive/loader.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/core/hash.hpp"
 #include "pubforge/core/interrupt.hpp"
 #include "pubforge/core/store.hpp"
 #include "pubforge/export/source.hpp"
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 namespace pubforge::pipeline {
 namespace {
@@ -56,15 +57,8 @@ std::string store_dir_of(const RunOptions& options) {
 
 // Articles loaded by this very version of every stage are done; anything else is redone.
 std::set<std::string> finished_sources(archive::Archive& archive) {
-    std::set<std::string> done;
-    const nlohmann::json current = {
-        {"parse", PUBFORGE_VERSION}, {"crop", PUBFORGE_VERSION}, {"align", PUBFORGE_VERSION}};
-    auto query = archive.db().prepare("SELECT source_sha256, stages FROM articles WHERE source_sha256 IS NOT NULL");
-    while (query.step()) {
-        const std::string stages = query.column_text(1);
-        if (!stages.empty() && nlohmann::json::parse(stages) == current) done.insert(query.column_text(0));
-    }
-    return done;
+    return archive::sources_done_with(
+        archive, {{"parse", PUBFORGE_VERSION}, {"crop", PUBFORGE_VERSION}, {"align", PUBFORGE_VERSION}});
 }
 
 // Pass 2: parse, crop and align each document on the worker threads, load each
@@ -75,19 +69,14 @@ void process_documents(Context& ctx) {
     load_options.command = "run";
     load_options.options_json = ctx.options.command_options;
     archive::Loader loader(ctx.archive, load_options, ctx.rejects);
-    size_t position = 0, finished = 0;
+    size_t finished = 0;
     const auto started = Clock::now();
 
     // On SIGINT the documents already loaded are committed as whole records, so a
     // resumed run skips them; nothing half-processed reaches the archive.
     try {
-        for_each_ordered<InputFile>(
-            ctx.options.jobs,
-            [&](InputFile& item) {
-                if (position >= ctx.inputs.size()) return false;
-                item = ctx.inputs[position++];
-                return true;
-            },
+        for_each_ordered<InputFile, Outcome>(
+            ctx.options.jobs, next_of(ctx.inputs),
             [&](InputFile& item) {
                 Outcome outcome;
                 outcome.input = item.path;
@@ -108,7 +97,7 @@ void process_documents(Context& ctx) {
                 });
                 ctx.align_clock.time([&] {
                     run_step(outcome, "align", [&] {
-                        text::align_record(*outcome.record, ctx.options.align);
+                        align::align_record(*outcome.record, ctx.options.align);
                         mark_stage(*outcome.record, "align");
                     });
                 });

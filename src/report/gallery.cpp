@@ -12,7 +12,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/image/panels.hpp"
-#include "pubforge/report/html.hpp"
+#include "html.hpp"
 
 namespace pubforge::report {
 namespace {

@@ -1,5 +1,5 @@
 // HTML escaping, count formatting and file-name stems shared by the report's page and gallery.
-#include "pubforge/report/html.hpp"
+#include "html.hpp"
 
 namespace pubforge::report {
 

@@ -1,5 +1,5 @@
 // The report's plots as one gnuplot script, run by a gnuplot child process that writes one SVG per plot.
-#include "pubforge/report/plots.hpp"
+#include "plots.hpp"
 
 #include <fcntl.h>
 #include <spawn.h>

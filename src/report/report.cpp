@@ -13,8 +13,8 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/core/jsonl.hpp"
-#include "pubforge/report/html.hpp"
-#include "pubforge/report/plots.hpp"
+#include "html.hpp"
+#include "plots.hpp"
 
 namespace pubforge::report {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include "pubforge/image/probe.hpp"
+#include "pubforge/core/image_probe.hpp"
 
 namespace pubforge {
 namespace {

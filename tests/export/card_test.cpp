@@ -1,5 +1,5 @@
 // Tests for dataset cards: front matter (licence, sizes, configs pointing at real files), a real sample, every kind.
-#include "pubforge/export/card.hpp"
+#include "export/card.hpp"
 
 #include <gtest/gtest.h>
 

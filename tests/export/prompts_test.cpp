@@ -1,5 +1,5 @@
 // Tests of prompt templates: the shipped prompt files load and fill, and a placeholder typo is caught.
-#include "pubforge/export/prompts.hpp"
+#include "export/prompts.hpp"
 
 #include <gtest/gtest.h>
 

@@ -11,10 +11,10 @@
 
 #include "pubforge/core/document.hpp"
 #include "pubforge/core/error.hpp"
+#include "pubforge/core/image_probe.hpp"
 #include "pubforge/core/store.hpp"
 #include "pubforge/image/decode.hpp"
 #include "pubforge/image/panels.hpp"
-#include "pubforge/image/probe.hpp"
 #include "pubforge/jats/jats_reader.hpp"
 #include "pubforge/pdf/pdf_reader.hpp"
 #include "pubforge/text/caption_split.hpp"

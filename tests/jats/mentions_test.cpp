@@ -1,6 +1,6 @@
 // Tests of JATS figure references: the panel letters an xref and its following text name.
-#include "pubforge/jats/mentions.hpp"
 #include "pubforge/text/mentions.hpp"
+#include "jats/mentions.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests of mixed-content flattening: spacing around inline and block markup, xref offsets, math and tables.
-#include "pubforge/jats/text.hpp"
+#include "jats/text.hpp"
 
 #include <gtest/gtest.h>
 

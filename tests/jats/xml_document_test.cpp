@@ -5,7 +5,7 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
-#include "pubforge/jats/text.hpp"
+#include "jats/text.hpp"
 #include "test_support.hpp"
 
 namespace pubforge::jats {

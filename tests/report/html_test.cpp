@@ -1,5 +1,5 @@
 // Tests for the report's HTML helpers: escaping, thousands separators, file-name stems.
-#include "pubforge/report/html.hpp"
+#include "report/html.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,13 @@
 // Tests for the gnuplot plots: the script's quoting and empty plots, the SVGs gnuplot writes, a missing gnuplot.
-#include "pubforge/report/plots.hpp"
+#include "report/plots.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 
-#include "export/export_fixture.hpp"
 #include "pubforge/core/error.hpp"
+#include "export/export_fixture.hpp"
 #include "test_support.hpp"
 
 namespace pubforge::report {

@@ -1,8 +1,8 @@
 // pubforge align: caption lines -> subcaptions (--captions), or article records -> subcaptions, links, mentions, domains.
 #include <iostream>
 
+#include "pubforge/pipeline/align_stage.hpp"
 #include "common.hpp"
-#include "pubforge/text/align.hpp"
 #include "subcommands.hpp"
 
 namespace pubforge::cli {
@@ -12,7 +12,7 @@ void setup_align(CLI::App& command, int& exit_code) {
         std::string input = "-";
         std::string captions;
         BatchFlags batch;
-        text::AlignOptions align;
+        align::AlignOptions align;
     };
     auto options = std::make_shared<Options>();
     command.add_option("records", options->input, "Article records (JSONL) from parse or crop, or - for stdin")
@@ -32,8 +32,8 @@ void setup_align(CLI::App& command, int& exit_code) {
             JsonlWriter out(options->batch.output);
             RejectLog rejects(options->batch.rejects);
             const size_t written =
-                captions ? text::split_caption_lines(in, options->align.split, options->batch.jobs, out, rejects)
-                         : text::align_records(in, options->align, options->batch.jobs, out, rejects);
+                captions ? pipeline::split_caption_lines(in, options->align.split, options->batch.jobs, out, rejects)
+                         : pipeline::align_records(in, options->align, options->batch.jobs, out, rejects);
             out.close();
             rejects.close();
             log_summary("align", written, rejects);

@@ -39,15 +39,20 @@ void add_global_flags(CLI::App& app, GlobalFlags& flags) {
 void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output, bool with_shard) {
     if (with_output) command.add_option("-o,--output", flags.output, "Output JSONL file ('-' = stdout)")->capture_default_str();
     command.add_option("--rejects", flags.rejects, "Write rejected documents here as JSONL (input, stage, code, message)");
-    command.add_option("--max-errors", flags.max_errors, "Exit 1 when more than N documents are rejected");
-    command.add_flag("--strict", flags.strict, "Exit 1 if any document is rejected (same as --max-errors 0)");
-    command.add_option("-j,--jobs", flags.jobs, "Worker threads")->check(CLI::Range(1, 1024))->capture_default_str();
+    add_error_budget_flags(command, flags, "documents are rejected", "document is rejected");
     if (with_shard) command.add_option("--shard", flags.shard, "Process only shard K of N (K/N, by hash of the input's name)");
 }
 
-int exit_code_for(const RejectLog& rejects, const BatchFlags& flags) {
+void add_error_budget_flags(CLI::App& command, BatchFlags& flags, const std::string& failures,
+                            const std::string& one_failure) {
+    command.add_option("--max-errors", flags.max_errors, "Exit 1 when more than N " + failures);
+    command.add_flag("--strict", flags.strict, "Exit 1 if any " + one_failure + " (same as --max-errors 0)");
+    command.add_option("-j,--jobs", flags.jobs, "Worker threads")->check(CLI::Range(1, 1024))->capture_default_str();
+}
+
+int exit_code_for(size_t failures, const BatchFlags& flags) {
     const long limit = flags.strict ? 0 : flags.max_errors;
-    if (limit >= 0 && static_cast<long>(rejects.total()) > limit) return kExitRejects;
+    if (limit >= 0 && static_cast<long>(failures) > limit) return kExitRejects;
     return kExitOk;
 }
 
@@ -90,6 +95,24 @@ int close_standard_output(int exit_code) {
     if (errno == EPIPE) return kExitBrokenPipe;
     spdlog::error("cannot write standard output: {} (io.write)", std::strerror(errno ? errno : EIO));
     return kExitFatal;
+}
+
+ProgressBar::ProgressBar() : terminal_(::isatty(STDERR_FILENO) == 1) {}
+
+ProgressBar::~ProgressBar() {
+    if (drawn_) std::fputc('\n', stderr);
+}
+
+void ProgressBar::show(const std::string& label, size_t done, size_t total) {
+    if (!terminal_) return;
+    const int percent = total ? static_cast<int>(100 * done / total) : 100;
+    if (percent == last_percent_ && label == last_label_ && done != total) return;
+    last_percent_ = percent;
+    last_label_ = label;
+    const int filled = percent * 30 / 100;
+    std::fprintf(stderr, "\r%-16s [%s%s] %3d%% %zu/%zu", label.c_str(), std::string(filled, '#').c_str(),
+                 std::string(30 - filled, ' ').c_str(), percent, done, total);
+    drawn_ = true;
 }
 
 void log_summary(const std::string& stage, size_t records, const RejectLog& rejects) {

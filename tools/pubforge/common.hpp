@@ -48,12 +48,36 @@ struct BatchFlags {
 // --shard only where inputs are documents (parse, run): record streams are split by the stage before them.
 void add_batch_flags(CLI::App& command, BatchFlags& flags, bool with_output = true, bool with_shard = false);
 
-// 0 when rejects are within --max-errors (and --strict is off or nothing was rejected), else 1.
-int exit_code_for(const RejectLog& rejects, const BatchFlags& flags);
+// --max-errors, --strict and -j alone, for commands whose failures are not documents (export: items).
+void add_error_budget_flags(CLI::App& command, BatchFlags& flags, const std::string& failures,
+                            const std::string& one_failure);
+
+// 0 when failures are within --max-errors (and --strict is off or nothing failed), else 1.
+int exit_code_for(size_t failures, const BatchFlags& flags);
+inline int exit_code_for(const RejectLog& rejects, const BatchFlags& flags) {
+    return exit_code_for(rejects.total(), flags);
+}
 
 // Runs a subcommand body and maps what it throws to the exit codes of the
 // design brief, logging the message on stderr: UsageError -> 2, Error -> 3.
 void run_command(int& exit_code, const std::function<int()>& body);
+
+// "label [#####     ]  42% done/total" on stderr, redrawn when the percentage moves, only when stderr is a
+// terminal (a log file or a pipe gets nothing); the line is ended once the bar is done with.
+class ProgressBar {
+public:
+    ProgressBar();
+    ~ProgressBar();
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
+    void show(const std::string& label, size_t done, size_t total);
+
+private:
+    bool terminal_;
+    bool drawn_ = false;
+    std::string last_label_;
+    int last_percent_ = -1;
+};
 
 // Logs "stage: N records, M rejected (code: n, ...)" on stderr.
 void log_summary(const std::string& stage, size_t records, const RejectLog& rejects);

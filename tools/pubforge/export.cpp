@@ -1,8 +1,4 @@
 // pubforge export KIND: parse the options shared by every kind plus the kind's own, then call exporter::run_export.
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include <spdlog/spdlog.h>
@@ -20,24 +16,10 @@ using exporter::Kind;
 
 struct ExportCommand {
     std::string db, records, store = "store", output, split = "train=1", unaligned = "drop", units;
-    bool figures_only = false, panels_only = false, strict = false;
-    long max_errors = -1;
+    bool figures_only = false, panels_only = false;
+    BatchFlags batch;  // --max-errors, --strict and -j; an export's failures are items, not documents
     ExportOptions options;
 };
-
-// A bar on stderr, redrawn at most every 1%, only when stderr is a terminal.
-exporter::Progress progress_bar() {
-    if (!::isatty(STDERR_FILENO)) return {};
-    return [last = -1](size_t done, size_t total) mutable {
-        const int percent = total ? static_cast<int>(100 * done / total) : 100;
-        if (percent == last) return;
-        last = percent;
-        const int filled = percent * 30 / 100;
-        std::fprintf(stderr, "\r[%s%s] %3d%% %zu/%zu articles", std::string(filled, '#').c_str(),
-                     std::string(30 - filled, ' ').c_str(), percent, done, total);
-        if (done == total) std::fputc('\n', stderr);
-    };
-}
 
 void add_common_options(CLI::App& kind, ExportCommand& c) {
     auto& f = c.options.filters;
@@ -64,14 +46,13 @@ void add_common_options(CLI::App& kind, ExportCommand& c) {
     kind.add_option("--per-article", f.per_article_cap, "Keep at most N items per article");
     kind.add_option("--split", c.split, "Splits by article, e.g. train=0.9,val=0.05,test=0.05")->capture_default_str();
     kind.add_option("--seed", c.options.seed, "Seed of the split (and instruction) assignment")->capture_default_str();
-    kind.add_option("-j,--jobs", c.options.jobs, "Worker threads for image work")->check(CLI::Range(1, 1024));
-    kind.add_option("--max-errors", c.max_errors, "Exit 1 when more than N items fail (missing or undecodable images)");
-    kind.add_flag("--strict", c.strict, "Exit 1 if any item fails");
+    add_error_budget_flags(kind, c.batch, "items fail (missing or undecodable images)", "item fails");
     if (c.options.kind == Kind::Text) return;
     kind.add_flag("--figures-only", c.figures_only, "Whole figures only");
     kind.add_flag("--panels-only", c.panels_only, "Panels (subfigures) only");
     kind.add_option("--units", c.units, "figures, panels or both");
-    kind.add_option("--unaligned", c.unaligned, "What a panel without a subcaption gets: drop or full-caption")->capture_default_str();
+    kind.add_option("--unaligned", c.unaligned, "What a panel without a subcaption gets: drop or full-caption")
+        ->capture_default_str();
     kind.add_option("--max-side", c.options.image.max_side, "Re-encode images larger than N pixels on their long side");
     auto* format = kind.add_option("--format", c.options.image.format,
                                    "Image format: auto (JPEG/PNG/WebP copied, TIFF/GIF/BMP/JP2 to PNG or JPEG), keep, jpg or png")
@@ -123,11 +104,7 @@ exporter::Units units_from(const ExportCommand& c) {
     if (c.figures_only && c.panels_only) throw UsageError("--figures-only and --panels-only exclude each other");
     if (c.figures_only) return exporter::Units::Figures;
     if (c.panels_only) return exporter::Units::Panels;
-    if (c.units.empty()) return exporter::default_units(c.options.kind);
-    if (c.units == "figures") return exporter::Units::Figures;
-    if (c.units == "panels") return exporter::Units::Panels;
-    if (c.units == "both") return exporter::Units::Both;
-    throw UsageError("--units must be figures, panels or both");
+    return exporter::parse_units(c.units, exporter::default_units(c.options.kind));
 }
 
 }  // namespace
@@ -144,22 +121,16 @@ void setup_export(CLI::App& command, int& exit_code) {
             run_command(exit_code, [&] {
                 c->options.split = exporter::SplitSpec::parse(c->split);
                 c->options.units = units_from(*c);
-                if (c->unaligned != "drop" && c->unaligned != "full-caption") throw UsageError("--unaligned must be drop or full-caption");
-                c->options.unaligned = c->unaligned == "drop" ? exporter::Unaligned::Drop : exporter::Unaligned::FullCaption;
+                c->options.unaligned = exporter::parse_unaligned(c->unaligned);
+                c->options.jobs = c->batch.jobs;
                 const auto source = exporter::open_source(c->db, c->records);
-                std::error_code ec;
-                if (kind != Kind::Text && !std::filesystem::is_directory(c->store, ec))
-                    throw UsageError("--store " + c->store + " is not a directory");
                 const ImageStore store(c->store);
-                const auto summary = exporter::run_export(*source, store, c->output, c->options, progress_bar());
-                const size_t failed = [&] {
-                    size_t n = 0;
-                    for (const auto& entry : summary.errors) n += entry.second;
-                    return n;
-                }();
-                spdlog::log(failed ? spdlog::level::warn : spdlog::level::info, "{}", exporter::summary_line(kind, summary));
-                const long limit = c->strict ? 0 : c->max_errors;
-                return limit >= 0 && static_cast<long>(failed) > limit ? kExitRejects : kExitOk;
+                ProgressBar bar;
+                const auto summary = exporter::run_export(*source, store, c->output, c->options,
+                                                          [&bar](size_t done, size_t total) { bar.show("articles", done, total); });
+                spdlog::log(summary.failed() ? spdlog::level::warn : spdlog::level::info, "{}",
+                            exporter::summary_line(kind, summary));
+                return exit_code_for(summary.failed(), c->batch);
             });
         });
     }

@@ -1,6 +1,5 @@
 // pubforge report: an archive as a static HTML page (numbers, plots, galleries); options in, one library call.
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <cstdio>
 
@@ -35,15 +34,11 @@ void setup_report(CLI::App& command, int& exit_code) {
                 rejects = (slash == std::string::npos ? std::string() : options->db.substr(0, slash + 1)) + "rejects.jsonl";
             }
             options->settings.rejects = report::count_rejects(rejects);
-            const bool tty = ::isatty(STDERR_FILENO);
-            const auto summary =
-                report::write_report(options->db, options->output, options->settings, [tty](size_t done, size_t total) {
-                    if (!tty || total == 0) return;
-                    const size_t filled = done * 30 / total;
-                    std::fprintf(stderr, "\rdrawing figures [%s%s] %zu/%zu", std::string(filled, '#').c_str(),
-                                 std::string(30 - filled, ' ').c_str(), done, total);
-                });
-            if (tty) std::fputc('\n', stderr);
+            const auto summary = [&] {
+                ProgressBar bar;
+                return report::write_report(options->db, options->output, options->settings,
+                                            [&bar](size_t done, size_t total) { bar.show("drawing figures", done, total); });
+            }();
             spdlog::info("report: {}/index.html: {} plots, {} gallery figures, {} unpaired, {} images not shown",
                          options->output, summary.plots, summary.figures, summary.unaligned_figures, summary.missing_images);
             return kExitOk;

@@ -2,7 +2,6 @@
 #include "pubforge/pipeline/run.hpp"
 
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <cstdio>
 
@@ -82,12 +81,12 @@ void setup_run(CLI::App& command, int& exit_code) {
                                    {"shard", options->batch.shard}};
             RejectLog rejects(options->batch.rejects.empty() ? run.output_dir + "/rejects.jsonl"
                                                              : options->batch.rejects);
-            const bool tty = ::isatty(STDERR_FILENO);
-            const auto summary =
-                pipeline::run_pipeline(run, rejects, [tty](const std::string& stage, size_t done, size_t total) {
-                    if (tty) std::fprintf(stderr, "\r%-24s %zu/%zu", stage.c_str(), done, total);
+            const auto summary = [&] {
+                ProgressBar bar;
+                return pipeline::run_pipeline(run, rejects, [&bar](const std::string& stage, size_t done, size_t total) {
+                    bar.show(stage, done, total);
                 });
-            if (tty) std::fputc('\n', stderr);
+            }();
             rejects.close();
             if (spdlog::get_level() <= spdlog::level::info) print_summary(summary);
             return exit_code_for(rejects, options->batch);

@@ -1,8 +1,10 @@
 // Loading article records into the archive: batches in transactions, replace-by-id, rejects, provenance.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -51,5 +53,10 @@ private:
 // Reads a JSONL file ("-" = stdin) into the archive through a Loader; a line that
 // is not JSON is rejected (jsonl.malformed) like an invalid record.
 LoadCounts load_jsonl(Archive& archive, const std::string& path, LoadOptions options, RejectLog& rejects);
+
+// `pubforge archive load`: load_jsonl over each input in turn, each with its own provenance row (name, sha256 of
+// the file, batch size); `loaded` hears each input's counts. Returns the sums.
+LoadCounts load_files(Archive& archive, const std::vector<std::string>& inputs, size_t batch_size, RejectLog& rejects,
+                      const std::function<void(const std::string&, const LoadCounts&)>& loaded = {});
 
 }  // namespace pubforge::archive

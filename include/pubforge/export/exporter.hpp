@@ -27,6 +27,10 @@ enum class Units { Figures, Panels, Both };
 // What a kind exports when no --units is given: panels for subfigures, whole figures otherwise
 // (the CLI and `run` share it, so `run` writes the same datasets as `export KIND`).
 Units default_units(Kind kind);
+// --units figures|panels|both, or `fallback` when empty; throws UsageError on anything else.
+Units parse_units(const std::string& name, Units fallback);
+// --unaligned drop|full-caption; throws UsageError on anything else.
+Unaligned parse_unaligned(const std::string& name);
 
 struct TextOptions {
     bool captions = false;    // append figure captions to each article's text
@@ -95,6 +99,12 @@ struct ExportSummary {
     std::map<std::string, size_t> licenses;   // items per licence code ("" unknown), for the dataset card
     std::map<std::string, size_t> languages;  // items per article language ("" unknown)
     size_t files = 0;
+
+    size_t failed() const {
+        size_t total = 0;
+        for (const auto& entry : errors) total += entry.second;
+        return total;
+    }
 };
 
 // done = articles read so far, total = articles in the source.

@@ -1,7 +1,6 @@
-// Where exporters read articles from: the SQLite archive, or article records held in memory (tests, JSONL files).
+// Where exporters read articles from: the SQLite archive, or article records loaded into an in-memory archive.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -9,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pubforge/archive/archive.hpp"
 #include "pubforge/core/record.hpp"
 
 namespace pubforge::exporter {
@@ -27,35 +27,40 @@ public:
     virtual nlohmann::json provenance() const = 0;
 };
 
-// Article records in memory; full-text queries run on an in-memory SQLite FTS5
-// index built on first use, so they mean exactly what they mean on the archive.
-class RecordSource : public ArticleSource {
+// The archive (data/schemas/archive.sql) read as article records: ids, records rebuilt by archive::get_record,
+// full-text matches by archive::query, provenance by archive::content_summary.
+class ArchiveSource : public ArticleSource {
 public:
-    explicit RecordSource(std::vector<Record> records);
-    // Reads article records from a JSONL file ("-" = stdin); a malformed line throws.
-    static RecordSource from_jsonl(const std::string& path);
+    explicit ArchiveSource(std::shared_ptr<archive::Archive> archive);
 
     std::vector<std::string> article_ids() const override;
     Record load(const std::string& id) const override;
     std::set<std::string> match(const std::string& fts_query) const override;
     nlohmann::json provenance() const override;
 
-private:
-    std::map<std::string, Record> records_;
+protected:
+    std::shared_ptr<archive::Archive> archive_;
 };
 
-// The archive (data/schemas/archive.sql) read as article records; src/export/archive_source.cpp.
+// Article records (tests, `export --records`) loaded by the archive's own Loader into an in-memory archive, so
+// they are read, searched and filtered exactly as an archive is: one implementation, not two. A record that
+// fails validate_record throws record.invalid; the same id twice keeps the last, as a load does.
+class RecordSource : public ArchiveSource {
+public:
+    explicit RecordSource(const std::vector<Record>& records);
+    // Reads article records from a JSONL file ("-" = stdin); a malformed line throws.
+    static RecordSource from_jsonl(const std::string& path);
+
+    nlohmann::json provenance() const override;
+
+private:
+    size_t articles_ = 0;
+};
+
 std::unique_ptr<ArticleSource> open_archive_source(const std::string& db_path);
 
 // The source a command line names: an archive (--db) or article records (--records
 // FILE.jsonl, e.g. align's output); exactly one. Throws UsageError otherwise.
 std::unique_ptr<ArticleSource> open_source(const std::string& db_path, const std::string& records_path);
-
-// The searchable text of a record as the FTS index holds it: title, abstract, captions and body.
-std::string searchable_text(const Record& record);
-
-// Runs an FTS5 query over (id, text) documents in a throwaway in-memory database.
-std::set<std::string> match_documents(const std::vector<std::pair<std::string, std::string>>& documents,
-                                      const std::string& fts_query);
 
 }  // namespace pubforge::exporter

@@ -10,6 +10,7 @@
 #include "pubforge/core/record.hpp"
 #include "pubforge/core/rejects.hpp"
 #include "pubforge/core/store.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 #include "pubforge/pipeline/parse_stage.hpp"
 
 namespace pubforge::pipeline {
@@ -18,6 +19,13 @@ namespace pubforge::pipeline {
 // failures to `rejects` (stage "parse"). Returns the number of records written.
 size_t parse_batch(const std::vector<InputFile>& inputs, ImageStore& store, const ParseOptions& options, int jobs,
                    JsonlWriter& out, RejectLog& rejects);
+
+// The loop under every JSONL stage: each line of `in`, on `jobs` threads, goes to `work` with an outcome named
+// "path:line"; `work` sets the outcome's record or throws (a non-fatal Error rejects the line under `stage`).
+// Outcomes are written in input order. Returns the number of records written.
+size_t map_lines(JsonlReader& in, const std::string& stage, int jobs,
+                 const std::function<void(const std::string& line, Outcome& outcome)>& work, JsonlWriter& out,
+                 RejectLog& rejects);
 
 // Applies `transform` to every record read from `in` (crop, align); a line that
 // is not JSON or a record the transform rejects goes to `rejects` under `stage`.

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "pubforge/align/align.hpp"
 #include "pubforge/core/inputs.hpp"
 #include "pubforge/core/rejects.hpp"
 #include "pubforge/export/exporter.hpp"
 #include "pubforge/image/crop.hpp"
 #include "pubforge/pipeline/parse_stage.hpp"
 #include "pubforge/report/report.hpp"
-#include "pubforge/text/align.hpp"
 
 namespace pubforge::pipeline {
 
@@ -27,7 +27,7 @@ struct RunOptions {
     bool resume = true;  // skip inputs already in the archive with the same bytes and version
     ParseOptions parse;
     CropOptions crop;
-    text::AlignOptions align;
+    align::AlignOptions align;
     exporter::ExportOptions export_options;                     // kind is set per export
     std::string requests_model = "gpt-4o-mini";                 // recorded in requests; no model is called
     bool with_report = true;                                    // write <output_dir>/report/index.html

@@ -2,13 +2,16 @@
 #include <algorithm>
 #include <set>
 
+#include "pubforge/align/align.hpp"
+#include "pubforge/align/domains.hpp"
 #include "pubforge/core/error.hpp"
-#include "pubforge/text/align.hpp"
-#include "pubforge/text/domains.hpp"
 #include "pubforge/text/mentions.hpp"
 #include "pubforge/text/utf8.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
+
+// The align stage is built on the text utilities (caption splitting, mentions, UTF-8).
+using namespace text;
 namespace {
 
 using nlohmann::json;
@@ -282,4 +285,4 @@ void align_record(Record& record, const AlignOptions& options) {
             if (sub.is_object() && sub.contains("figures")) align_figures(record, sub["figures"], options, vocabulary.get());
 }
 
-}  // namespace pubforge::text
+}  // namespace pubforge::align

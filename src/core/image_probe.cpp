@@ -1,6 +1,6 @@
 // Header readers for image dimensions. Decoding stays with OpenCV; this only reads the few
 // fixed header fields each format defines, bounds-checked at every step.
-#include "pubforge/image/probe.hpp"
+#include "pubforge/core/image_probe.hpp"
 
 #include <algorithm>
 #include <cstdint>

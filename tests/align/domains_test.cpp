@@ -1,12 +1,12 @@
 // Domain tags: whole-word phrases, wildcard endings, the shipped vocabulary and the LLaVA-Med fields.
-#include "pubforge/text/domains.hpp"
+#include "pubforge/align/domains.hpp"
 
 #include <gtest/gtest.h>
 
 #include "pubforge/core/error.hpp"
 #include "test_support.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
 namespace {
 
 std::vector<std::string> tags_of(const std::vector<DomainHit>& hits) {
@@ -55,4 +55,4 @@ TEST(DomainsTest, BadVocabularyIsAnError) {
 }
 
 }  // namespace
-}  // namespace pubforge::text
+}  // namespace pubforge::align

@@ -10,7 +10,7 @@
 
 #include "pubforge/core/record.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
 
 struct DomainHit {
     std::string tag;
@@ -54,4 +54,4 @@ private:
 // `domains`), for the mentions/llava exporters: {"chest_xray": false, "mri": true, ...}.
 nlohmann::json llava_med_domains(const Record& figure);
 
-}  // namespace pubforge::text
+}  // namespace pubforge::align

@@ -1,5 +1,5 @@
 // Tests of the ordered parallel map: output order and error capture are independent of thread count.
-#include "pubforge/pipeline/ordered.hpp"
+#include "pubforge/pipeline/outcome.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@ namespace {
 std::vector<std::string> run(int jobs, int count) {
     int next_value = 0;
     std::vector<std::string> emitted;
-    for_each_ordered<int>(
+    for_each_ordered<int, pipeline::Outcome>(
         jobs,
         [&](int& item) {
             if (next_value >= count) return false;
@@ -46,7 +46,7 @@ TEST(OrderedTest, OutputOrderIsInputOrderForAnyThreadCount) {
 
 TEST(OrderedTest, FatalErrorsStopTheRun) {
     int produced = 0;
-    EXPECT_THROW(for_each_ordered<int>(
+    EXPECT_THROW((for_each_ordered<int, pipeline::Outcome>(
                      2, [&](int& item) { item = produced++; return produced < 1000; },
                      [&](int& item) {
                          Outcome outcome;
@@ -55,7 +55,7 @@ TEST(OrderedTest, FatalErrorsStopTheRun) {
                          });
                          return outcome;
                      },
-                     [](Outcome&) {}),
+                     [](Outcome&) {})),
                  Error);
 }
 
@@ -69,7 +69,7 @@ TEST(OrderedTest, InterruptStopsReadingFinishesInFlightAndThrows) {
     int produced = 0;
     int emitted = 0;
     try {
-        for_each_ordered<int>(
+        for_each_ordered<int, pipeline::Outcome>(
             2,
             [&](int& item) {
                 item = produced++;

@@ -1,5 +1,5 @@
 // Domain tagging: whole-word phrase matching against the vocabulary file, loaded once per process.
-#include "pubforge/text/domains.hpp"
+#include "pubforge/align/domains.hpp"
 
 #include <cstdlib>
 #include <mutex>
@@ -8,7 +8,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
 namespace {
 
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
@@ -127,4 +127,4 @@ nlohmann::json llava_med_domains(const Record& figure) {
     return DomainVocabulary::shared()->llava_med(tags);
 }
 
-}  // namespace pubforge::text
+}  // namespace pubforge::align

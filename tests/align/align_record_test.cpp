@@ -1,11 +1,15 @@
 // align_record on small article records: subcaptions, links, unlinked panels, mentions (JATS and PDF), domains.
 #include <gtest/gtest.h>
 
+#include "pubforge/align/align.hpp"
+#include "pubforge/align/domains.hpp"
 #include "pubforge/core/error.hpp"
-#include "pubforge/text/align.hpp"
-#include "pubforge/text/domains.hpp"
+#include "pubforge/core/jsonl.hpp"
 
-namespace pubforge::text {
+namespace pubforge::align {
+
+// The align stage is built on the text utilities (caption splitting, mentions, UTF-8).
+using namespace text;
 namespace {
 
 using nlohmann::json;
@@ -124,4 +128,4 @@ TEST(AlignRecordTest, NotAnObjectIsRejected) {
 }
 
 }  // namespace
-}  // namespace pubforge::text
+}  // namespace pubforge::align

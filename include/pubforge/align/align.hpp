@@ -1,0 +1,25 @@
+// The align stage: subcaptions, panel<->subcaption links, in-text mentions and domain tags on article records.
+#pragma once
+
+#include <string>
+
+#include "pubforge/core/record.hpp"
+#include "pubforge/text/caption_split.hpp"
+
+namespace pubforge::align {
+
+struct AlignOptions {
+    text::SplitOptions split;
+    // The domain vocabulary (data/domains.json by default; see domains.hpp).
+    std::string domains_path;
+    bool mentions = true;
+    bool domains = true;
+};
+
+// Adds to every figure of `record` (and of its sub-articles): shared_caption,
+// subcaptions, links and unlinked (when subfigures exist), mentions (kept from
+// JATS xrefs with `panels` added; found in the paragraphs for PDF records) and
+// domains. Idempotent: running it twice gives the same record.
+void align_record(Record& record, const AlignOptions& options);
+
+}  // namespace pubforge::align
