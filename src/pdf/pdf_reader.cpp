@@ -268,7 +268,20 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
                 item["subfigures"] = subfigures;
                 item["compound"] = true;
             }
-            if (!figure.has_raster)
+            if (options.store_images && options.render.enabled) {
+                const RenderedRegion rendered =
+                    render_region(doc.bytes, page.layout.number, figure.box, options.render, deadline.seconds_left());
+                if (!rendered.bytes.empty()) {
+                    nlohmann::json image = store.put(rendered.bytes).to_json();
+                    image["dpi"] = rendered.dpi;
+                    image["page"] = page.layout.number;
+                    image["box"] = rounded(figure.box);
+                    item["image"] = std::move(image);
+                } else {
+                    add_warning(item, rendered.warning_code, rendered.warning);
+                }
+            }
+            if (!figure.has_raster && (!figure.found_graphics || !item.contains("image")))
                 add_warning(item, "pdf.no-raster-image",
                             figure.found_graphics ? "the figure is vector graphics only: its box is recorded, no image"
                                                   : "no drawing found: the box is the space between the caption and the text above");
