@@ -26,8 +26,9 @@ PixelBox pixel_box(const Box& box, double dpi) {
     PixelBox p;
     p.x = static_cast<long>(std::floor(std::max(0.0, box.x0) * scale));
     p.y = static_cast<long>(std::floor(std::max(0.0, box.y0) * scale));
-    p.w = std::max(1L, static_cast<long>(std::ceil(box.x1 * scale)) - p.x);
-    p.h = std::max(1L, static_cast<long>(std::ceil(box.y1 * scale)) - p.y);
+    // A hair under whole numbers: 216 pt at 150 dpi is 450 pixels, not 451 from rounding noise.
+    p.w = std::max(1L, static_cast<long>(std::ceil(box.x1 * scale - 1e-6)) - p.x);
+    p.h = std::max(1L, static_cast<long>(std::ceil(box.y1 * scale - 1e-6)) - p.y);
     return p;
 }
 

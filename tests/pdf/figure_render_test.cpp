@@ -103,7 +103,7 @@ TEST_F(FigureRenderTest, VectorOnlyPlotIsRenderedWithItsAxisLabelsAndNotItsCapti
     const std::string pdf = write_pdf({[](PageWriter& page) {
         page.paragraph(72, 60, kWideBody, 9, 11);
         page.drawing(150, 120, 300, 150);
-        page.text(120, 190, "Dose", 8);           // y-axis title left of the plot
+        page.text(128, 190, "Dose", 8);           // y-axis title left of the plot
         page.text(150, 274, "0", 7);               // tick labels under the axis
         page.text(440, 274, "10", 7);
         page.text(280, 284, "Time (days)", 8);     // x-axis title
@@ -116,7 +116,7 @@ TEST_F(FigureRenderTest, VectorOnlyPlotIsRenderedWithItsAxisLabelsAndNotItsCapti
     EXPECT_TRUE(figure["graphics"].empty());
     for (const auto& warning : figure["warnings"]) EXPECT_NE(warning["code"], "pdf.no-raster-image") << warning;
     const auto box = numbers(figure["bbox"]);
-    EXPECT_LE(box[0], 121);   // takes in "Dose"
+    EXPECT_LE(box[0], 129);   // takes in "Dose"
     EXPECT_GE(box[3], 290);   // and "Time (days)"
     EXPECT_LT(box[3], 310);   // but not the caption
     expect_whole_box(figure);

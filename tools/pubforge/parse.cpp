@@ -13,6 +13,7 @@ void setup_parse(CLI::App& command, int& exit_code) {
         std::string store = "store";
         BatchFlags batch;
         pipeline::ParseOptions parse;
+        bool no_render = false;
     };
     auto options = std::make_shared<Options>();
     command.add_option("inputs", options->inputs, "Files, directories, @list.txt, or - for paths on stdin")->required();
@@ -28,10 +29,11 @@ void setup_parse(CLI::App& command, int& exit_code) {
         ->capture_default_str();
     command.add_option("--pdf-renderer", options->parse.pdf.render.renderer, "Poppler's pdftoppm, run as a separate process")
         ->capture_default_str();
-    command.add_flag("!--no-render", options->parse.pdf.render.enabled, "Keep PDF figures' embedded images only");
+    command.add_flag("--no-render", options->no_render, "Keep PDF figures' embedded images only, render nothing");
     add_batch_flags(command, options->batch, true, true);
     command.callback([options, &exit_code] {
         run_command(exit_code, [&] {
+            options->parse.pdf.render.enabled = !options->no_render;
             const auto inputs = collect_inputs(options->inputs, std::cin, Shard::parse(options->batch.shard.empty() ? "1/1" : options->batch.shard));
             ImageStore store(options->store);
             JsonlWriter out(options->batch.output);
