@@ -45,7 +45,7 @@ for line in open(sys.argv[1]):
         x, y = math.floor(max(0, x0) * s), math.floor(max(0, y0) * s)
         w, h = math.ceil(x1 * s) - x, math.ceil(y1 * s) - y
         print(f"pdftoppm -f {image['page']} -l {image['page']} -r {image['dpi']:g} -cropbox -x {x} -y {y} -W {w} -H {h} "
-              f"-png -singlefile {shlex.quote(record['source']['path'])} > /dev/null")
+              f"-png -singlefile {shlex.quote(record['source']['path'])} > /dev/null 2>&1")
 PY
 figures=$(grep -c . "$work/render.sh" || true)
 read -r base_cpu base_wall < <(measure bash "$work/render.sh")

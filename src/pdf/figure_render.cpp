@@ -50,22 +50,26 @@ double render_dpi(const Box& box, const RenderOptions& options) {
     return std::max(1.0, std::floor(lowered * 10) / 10);
 }
 
-std::vector<std::string> render_arguments(const RenderOptions& options, int page, const Box& box, double dpi) {
+std::vector<std::string> render_arguments(const RenderOptions& options, int page, const Box& box, double dpi,
+                                          const std::string& pdf_path) {
     const PixelBox p = pixel_box(box, dpi);
     // -cropbox: the layout measures boxes from the crop box (pdftoppm's default is the media box).
     return {options.renderer, "-f", std::to_string(page), "-l", std::to_string(page), "-r", number(dpi),
             "-cropbox", "-x", std::to_string(p.x), "-y", std::to_string(p.y), "-W", std::to_string(p.w),
-            "-H", std::to_string(p.h), "-png", "-singlefile", "-"};
+            "-H", std::to_string(p.h), "-png", "-singlefile",
+            // A path that starts with '-' would read as an option.
+            pdf_path.empty() ? "-" : (pdf_path[0] == '-' ? "./" + pdf_path : pdf_path)};
 }
 
 RenderedRegion render_region(std::string_view pdf_bytes, int page, const Box& box, const RenderOptions& options,
-                             double seconds_left) {
+                             double seconds_left, const std::string& pdf_path) {
     if (box.empty()) return failed("pdf.render-failed", "empty figure box: nothing to render");
     const double dpi = render_dpi(box, options);
     const PixelBox p = pixel_box(box, dpi);
     // An RGB PNG is never much larger than its raw pixels; more output than that is not a picture.
     const std::size_t max_output = static_cast<std::size_t>(p.w) * static_cast<std::size_t>(p.h) * 4 + (1u << 20);
-    const ChildResult child = run_child(render_arguments(options, page, box, dpi), pdf_bytes, seconds_left, max_output,
+    const ChildResult child = run_child(render_arguments(options, page, box, dpi, pdf_path),
+                                        pdf_path.empty() ? pdf_bytes : std::string_view(), seconds_left, max_output,
                                         options.max_memory_bytes);
     switch (child.status) {
         case ChildResult::Status::Missing:

@@ -12,7 +12,7 @@ struct ChildResult {
     enum class Status {
         Exited,          // ran to the end; exit_code holds its status (128 + signal when killed by one)
         Missing,         // the program is not on PATH (or not executable)
-        SpawnFailed,     // fork or pipe failed; message says why
+        SpawnFailed,     // vfork or pipe failed; message says why
         TimedOut,        // killed after the time limit
         OutputTooLarge,  // killed when its standard output passed the cap
     };
