@@ -153,8 +153,10 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                     const Line& before = block.lines[k - 1];
                     // Table cells under a table caption; a line that carries on an unfinished sentence in the same
                     // font is still the caption (a side caption beside the table's rows, a two-column page).
+                    // The line before must fill the block's width: the sentence wrapped there.
                     const bool carries_on = !ends_sentence(before.text) &&
-                                            std::abs(block.lines[k].font_size - before.font_size) < 0.3;
+                                            std::abs(block.lines[k].font_size - before.font_size) < 0.3 &&
+                                            before.box.width() > 0.85 * block.box.width();
                     if (!carries_on && ends_table_row(page, b, block.lines[k])) break;
                     if (k > l + 1 && block.lines[k].box.y0 - before.box.y1 >
                                          1.6 * std::max(1.0, before.box.y0 - block.lines[k - 2].box.y1) + 1)
