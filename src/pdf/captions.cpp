@@ -149,7 +149,7 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                     // "Notes:", "Abbreviations:", "Source:" under a caption belong to it (JATS captions hold them).
                     if (starts_attribution(block.lines[k].text)) break;
                     const bool note = starts_note(block.lines[k].text);
-                    if (!note && k > l + 1 && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
+                    if (!note && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
                     const Line& before = block.lines[k - 1];
                     // Table cells under a table caption; a line that carries on an unfinished sentence in the same
                     // font is still the caption (a side caption beside the table's rows, a two-column page).
