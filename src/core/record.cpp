@@ -62,6 +62,7 @@ void validate_record(const Record& record) {
         const std::string where = "figures[" + std::to_string(i) + "]";
         require(figure.is_object() && figure.contains("id") && figure["id"].is_string(), where + ".id must be a string");
         require(!figure.contains("caption") || figure["caption"].is_object(), where + ".caption must be an object");
+        check_image(figure.value("image", nlohmann::json()), where + ".image");
         if (figure.contains("graphics"))
             for (const auto& graphic : figure["graphics"]) check_image(graphic.value("image", nlohmann::json()), where + ".graphics[].image");
         if (figure.contains("subfigures"))

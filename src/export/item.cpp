@@ -25,7 +25,9 @@ std::optional<StoredImage> image_of(const nlohmann::json& holder) {
     return StoredImage::from_json(image);
 }
 
-std::optional<StoredImage> first_image(const nlohmann::json& figure) {
+// The figure's own image (a PDF figure's rendered region) first, else its first stored graphic.
+std::optional<StoredImage> figure_image(const nlohmann::json& figure) {
+    if (auto image = image_of(figure)) return image;
     const auto& graphics = member(figure, "graphics");
     if (graphics.is_array())
         for (const auto& graphic : graphics)
@@ -138,7 +140,7 @@ std::vector<ExportItem> build_items(const Record& record, Unit unit, Unaligned u
             base.unit = Unit::Figure;
             base.caption = base.figure_caption;
             base.caption_source = "caption";
-            base.image = first_image(figure);
+            base.image = figure_image(figure);
             base.mentions = mentions_of(figure, nullptr);
             base.responses = responses_of(record, base.figure_id, "");
             items.push_back(std::move(base));

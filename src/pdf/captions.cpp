@@ -13,8 +13,10 @@ namespace {
 const std::regex& label_pattern() {
     static const std::regex pattern(
         R"re(^((?:(?:Supplementary|Supplemental|SUPPLEMENTARY|Suppl\.|Extended\s+Data|EXTENDED\s+DATA|Additional)\s+)?))re"
-        R"re((Figures?|FIGURES?|Figuras?|FIGURAS?|Figs?\.?|FIGS?\.?|Tables?|TABLES?|Tabelas?|TABELAS?|Tablas?|TABLAS?|Tab\.|Quadro|QUADRO|Scheme|SCHEME|Plate|PLATE))re"
-        R"re((\.?)\s*((?:[A-Z]?\d+(?:\.\d+)*[a-z]?)|(?:[IVXL]+)(?![A-Za-z]))?)re"
+        R"re((Figures?|FIGURES?|Figuras?|FIGURAS?|Figs?\.?|FIGS?\.?|Graphs?|GRAPHS?|Charts?|CHARTS?|Gráficos?|GRÁFICOS?|)re"
+        R"re(Tables?|TABLES?|Tabelas?|TABELAS?|Tablas?|TABLAS?|Tab\.|Quadro|QUADRO|Scheme|SCHEME|Plate|PLATE))re"
+        // "Figure 1", "Fig.1", and "Figure-1" (a hyphen straight before the number).
+        R"re((\.?)(?:-(?=[A-Z]?\d)|\s*)((?:[A-Z]?\d+(?:\.\d+)*[a-z]?)|(?:[IVXL]+)(?![A-Za-z]))?)re"
         R"re(\s*(:|\.|\||-|–|—|,)?)re");
     return pattern;
 }
@@ -43,9 +45,15 @@ bool label_stands_out(const Line& line) {
     return first.bold != after.bold || std::abs(first.font_size - after.font_size) > 0.5;
 }
 
-// Figure and table notes that follow a caption: sources, abbreviations, footnotes.
+// Notes and legends printed under a caption title: JATS captions hold them, so the caption goes on.
 bool starts_note(const std::string& line) {
-    static const std::regex pattern(R"re(^(Source|Sources|Fonte|Fontes|Fuente|Note|Notes|Nota|Notas)\s*:)re");
+    static const std::regex pattern(R"re(^(Note|Notes|Nota|Notas|Abbreviations?|Key|Legend)\s*:)re");
+    return std::regex_search(line, pattern);
+}
+
+// Attributions under a caption ("Source: ...", SciELO's "Fonte:"): JATS keeps them out of the caption (<attrib>).
+bool starts_attribution(const std::string& line) {
+    static const std::regex pattern(R"re(^(Source|Sources|Fonte|Fontes|Fuente|Fuentes)\s*:)re");
     return std::regex_search(line, pattern);
 }
 
@@ -62,6 +70,9 @@ bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line
             if (std::abs(other.box.y1 - line.box.y1) > 0.3 * line.font_size) continue;
             // Cells are short; a long neighbour is the other column's running text.
             if (other.box.width() > 0.25 * page.width || line.box.width() > 0.5 * page.width) continue;
+            // So is the short last line of a paragraph there: its block is as wide as a column and has lines above.
+            const Block& neighbour = page.blocks[b];
+            if (neighbour.lines.size() >= 3 && neighbour.box.width() > 0.3 * page.width) break;
             const double gap = std::max(other.box.x0 - line.box.x1, line.box.x0 - other.box.x1);
             // The label regex runs last: only for a block that has a cell-like line here.
             if (gap > 0 && gap < 0.25 * page.width) {
@@ -135,10 +146,18 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                 caption.box = line.box;
                 for (size_t k = l + 1; k < block.lines.size(); ++k) {
                     if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
-                    if (starts_note(block.lines[k].text)) break;  // "Source: ..." notes are not caption text
-                    if (k > l + 1 && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
-                    if (ends_table_row(page, b, block.lines[k])) break;  // table cells under a table caption
+                    // "Notes:", "Abbreviations:", "Source:" under a caption belong to it (JATS captions hold them).
+                    if (starts_attribution(block.lines[k].text)) break;
+                    const bool note = starts_note(block.lines[k].text);
+                    if (!note && std::abs(block.lines[k].font_size - block.lines[k - 1].font_size) > 0.6) break;
                     const Line& before = block.lines[k - 1];
+                    // Table cells under a table caption; a line that carries on an unfinished sentence in the same
+                    // font is still the caption (a side caption beside the table's rows, a two-column page).
+                    // The line before must fill the block's width: the sentence wrapped there.
+                    const bool carries_on = !ends_sentence(before.text) &&
+                                            std::abs(block.lines[k].font_size - before.font_size) < 0.3 &&
+                                            before.box.width() > 0.85 * block.box.width();
+                    if (!carries_on && ends_table_row(page, b, block.lines[k])) break;
                     if (k > l + 1 && block.lines[k].box.y0 - before.box.y1 >
                                          1.6 * std::max(1.0, before.box.y0 - block.lines[k - 2].box.y1) + 1)
                         break;  // the line pitch opens up: a new paragraph or a table body

@@ -275,12 +275,16 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
                 if (barrier.y1 <= cb.y0 - 1 && horizontal_overlap(barrier, x0, x1) > 0 && barrier.y1 > top) top = barrier.y1;
             figure.box = {x0 + 0.05 * (x1 - x0), top + 2, x1 - 0.05 * (x1 - x0), cb.y0 - 2};
         }
-        // Text inside the region (axis labels, legends, table cells) widens it to their extent.
-        for (int pass = 0; pass < 2; ++pass)
+        // Text inside the region or right against it (axis labels, tick labels, legends, table cells) widens
+        // it to their extent: a plot's tick labels sit within about a line of its axes, its axis titles within
+        // a line of the tick labels (hence the passes, each reaching from what the last one took in).
+        for (int pass = 0; pass < 3; ++pass)
             for (size_t b = 0; b < layout.blocks.size(); ++b) {
                 if (caption_blocks.count(b) || is_body_block(layout.blocks[b], body_font_size, layout.width)) continue;
                 for (const Line& line : layout.blocks[b].lines) {
-                    const double grow = table && !figure.found_graphics ? body_font_size : 2;
+                    // A figure's drawing reaches to text less than a line away (whole line taken in).
+                    const double grow = table ? (figure.found_graphics ? 2 : body_font_size)
+                                              : (figure.found_graphics ? std::max(2.0, line.font_size) + line.box.height() : 2);
                     if (line.box.overlap_area(inflate(figure.box, grow)) > 0.5 * line.box.area() &&
                         horizontal_overlap(line.box, x0 - 2, x1 + 2) > 0.8 * line.box.width())
                         figure.box = figure.box.united(line.box);

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include <openssl/provider.h>
+#include <sys/stat.h>
 #include <opencv2/core/utils/logger.hpp>
 
 #include "article_text.hpp"
@@ -111,6 +112,15 @@ std::string table_text(const PageLayout& layout, const Box& region, const Box& c
     return text;
 }
 
+// The input's path when it is a plain file of the size read (a loose PDF, not a package member, stdin or a
+// compressed file): the renderer then reads it from disk. Else "": the renderer gets the bytes on stdin.
+std::string file_holding(const SourceDocument& doc) {
+    if (!doc.member.empty() || doc.path.empty() || doc.path == "-") return "";
+    struct stat st {};
+    if (::stat(doc.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+    return static_cast<std::uint64_t>(st.st_size) == doc.bytes.size() ? doc.path : "";
+}
+
 struct PageData {
     PageContent content;
     PageLayout layout;
@@ -208,6 +218,7 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
         const Block& block = layouts[static_cast<size_t>(c.page - 1)].blocks[c.block];
         if (c.first_line == 0 || c.first_line + 1 >= block.lines.size()) skip.insert({c.page, c.block});
     }
+    const std::string render_path = file_holding(doc);
     for (PageData& page : pages) {
         deadline.check();
         std::vector<PlacedFigure> placed = place_figures(page.content, page.layout, captions, body_size);
@@ -268,7 +279,20 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
                 item["subfigures"] = subfigures;
                 item["compound"] = true;
             }
-            if (!figure.has_raster)
+            if (options.store_images && options.render.enabled) {
+                const RenderedRegion rendered = render_region(doc.bytes, page.layout.number, figure.box, options.render,
+                                                              deadline.seconds_left(), render_path);
+                if (!rendered.bytes.empty()) {
+                    nlohmann::json image = store.put(rendered.bytes).to_json();
+                    image["dpi"] = rendered.dpi;
+                    image["page"] = page.layout.number;
+                    image["box"] = rounded(figure.box);
+                    item["image"] = std::move(image);
+                } else {
+                    add_warning(item, rendered.warning_code, rendered.warning);
+                }
+            }
+            if (!figure.has_raster && (!figure.found_graphics || !item.contains("image")))
                 add_warning(item, "pdf.no-raster-image",
                             figure.found_graphics ? "the figure is vector graphics only: its box is recorded, no image"
                                                   : "no drawing found: the box is the space between the caption and the text above");

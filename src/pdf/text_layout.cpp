@@ -10,6 +10,14 @@ namespace pubforge::pdf {
 namespace {
 
 bool is_blank(const std::string& text) {
+    // Unicode spaces some publishers typeset with (F1000's "Figure\u2003 1."): en/em/thin/hair spaces
+    // U+2000-U+200B, narrow no-break U+202F, medium mathematical U+205F, ideographic U+3000.
+    if (text.size() == 3) {
+        const auto b0 = static_cast<unsigned char>(text[0]), b1 = static_cast<unsigned char>(text[1]),
+                   b2 = static_cast<unsigned char>(text[2]);
+        if (b0 == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) return true;
+        if ((b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F) || (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80)) return true;
+    }
     for (unsigned char c : text)
         if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0xC2)) return false;
     return true;

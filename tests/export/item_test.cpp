@@ -42,6 +42,25 @@ TEST(ItemTest, FiguresAndPanelsCarryKeysCaptionsAndMentions) {
     EXPECT_TRUE(all[1].mentions.empty()) << "the only mention names panel A, not this unlabelled one";
 }
 
+TEST(ItemTest, AFigureRenderedFromItsPdfPageIsExportedWithTheRenderedImageNotItsFirstPanel) {
+    testing::ScratchDir dir;
+    ImageStore store(dir.file("store"));
+    Record record = testing::make_article(store, testing::ArticleSpec{});
+    nlohmann::json& figure = record["figures"][0];
+    const StoredImage panel = StoredImage::from_json(figure["graphics"][0]["image"]);
+    ASSERT_EQ(build_items(record, Unit::Figure)[0].image->sha256, panel.sha256);
+    // What the PDF reader records: the page region as one image, the embedded images left as graphics.
+    nlohmann::json rendered = store.put(testing::make_image(99, 228, 150)).to_json();
+    rendered["dpi"] = 150;
+    rendered["page"] = 2;
+    rendered["box"] = {72, 100, 300, 250};
+    figure["image"] = rendered;
+    const auto items = build_items(record, Unit::Figure);
+    ASSERT_TRUE(items[0].image);
+    EXPECT_EQ(items[0].image->sha256, rendered["sha256"]);
+    EXPECT_NE(items[0].image->sha256, panel.sha256);
+}
+
 TEST(ItemTest, KeysAlwaysMatchThePatternWhateverTheIds) {
     const std::regex pattern("^[A-Za-z0-9_-]{1,64}$");
     for (const auto& [article, figure] : std::vector<std::pair<std::string, std::string>>{

@@ -26,6 +26,13 @@ TEST(CaptionsTest, RecognisesLabelVariants) {
         {"TABLE IV. Roman numbering", "table", "TABLE IV", "IV", "Roman numbering"},
         {"Figure. 1: (a) R xx and R xy", "figure", "Figure. 1", "1", "(a) R xx and R xy"},
         {"Figura. Índices-h e medianas", "figure", "Figura", "", "Índices-h e medianas"},
+        {"Figure-1 Study flow chart", "figure", "Figure 1", "1", "Study flow chart"},
+        {"Graph 1 Mean scores by group", "figure", "Graph 1", "1", "Mean scores by group"},
+        {"Chart 2. Distribution of cases", "figure", "Chart 2", "2", "Distribution of cases"},
+        {"Gráfico 3 - Evolução mensal", "figure", "Gráfico 3", "3", "Evolução mensal"},
+        {"Fig. 1: Study area", "figure", "Fig. 1", "1", "Study area"},
+        {"FIGURE 1 | Workflow", "figure", "FIGURE 1", "1", "Workflow"},
+        {"Supplementary Figure S2 Controls", "figure", "Supplementary Figure S2", "S2", "Controls"},
     };
     for (const auto& c : cases) {
         const auto label = match_caption_label(c.line);
@@ -39,7 +46,8 @@ TEST(CaptionsTest, RecognisesLabelVariants) {
 
 TEST(CaptionsTest, RejectsPluralsListsAndWordsThatOnlyStartLikeLabels) {
     for (const char* line : {"Figures 2 and 3 show the results", "Tables 1-4 list", "Figure 2, 3 and 4 together",
-                             "Tablet computers were used", "Table Ideas for later", "Figure shows nothing", "Figurative"})
+                             "Tablet computers were used", "Table Ideas for later", "Figure shows nothing", "Figurative",
+                             "Graphs 1 and 2 compare", "Charted waters"})
         EXPECT_FALSE(match_caption_label(line)) << line;
 }
 
@@ -100,6 +108,29 @@ TEST(CaptionsTest, CaptionStopsAtSourceNotes) {
     const auto captions = find_captions({page}, 10);
     ASSERT_EQ(captions.size(), 1u);
     EXPECT_EQ(captions[0].text, "Author cocitation network.");
+}
+
+TEST(CaptionsTest, NotesAndAbbreviationsUnderACaptionBelongToIt) {
+    const PageLayout page = page_of({{"Figure 1 Participant disposition.", "Abbreviations: LEEP, loop excision.",
+                                      "Notes: two women withdrew."}});
+    const auto captions = find_captions({page}, 10);
+    ASSERT_EQ(captions.size(), 1u);
+    EXPECT_EQ(captions[0].text, "Participant disposition. Abbreviations: LEEP, loop excision. Notes: two women withdrew.");
+}
+
+// A caption line that carries on an unfinished sentence is caption text even when short text stands beside it
+// (a side caption next to a table's rows, or the last line of a paragraph in the next column).
+TEST(CaptionsTest, UnfinishedSentenceBesideOtherTextIsNotCutAsATableRow) {
+    PageLayout page = page_of({{"Table 3 Model output from all", "GAMMs analysing behavioural", "responses in trials"}});
+    Block cells;
+    cells.lines.push_back(line_of("Estimate", page.blocks[0].lines[1].box.y0, 9));
+    cells.lines.back().box.x0 = 300;
+    cells.lines.back().box.x1 = 340;
+    cells.box = cells.lines.back().box;
+    page.blocks.push_back(cells);
+    const auto captions = find_captions({page}, 10);
+    ASSERT_EQ(captions.size(), 1u);
+    EXPECT_EQ(captions[0].text, "Model output from all GAMMs analysing behavioural responses in trials");
 }
 
 }  // namespace

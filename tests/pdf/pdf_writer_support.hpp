@@ -40,6 +40,11 @@ public:
                unsigned char b) {
         std::string samples;
         for (int i = 0; i < pixels_w * pixels_h; ++i) samples += {static_cast<char>(r), static_cast<char>(g), static_cast<char>(b)};
+        image_samples(x0, top, w, h, pixels_w, pixels_h, samples);
+    }
+
+    // An RGB image from its samples (3 bytes a pixel, rows top down), drawn in the box [x0, top, x0 + w, top + h].
+    void image_samples(double x0, double top, double w, double h, int pixels_w, int pixels_h, const std::string& samples) {
         auto* picture = new PoDoFo::PdfImage(&document_);  // owned by the document's object list
         images_.emplace_back(picture);
         picture->SetImageColorSpace(PoDoFo::ePdfColorSpace_DeviceRGB);

@@ -47,6 +47,33 @@ TEST(TextLayoutTest, LinesWithoutHyphenJoinWithASpace) {
 }
 
 // The same rules on a caption printed over three lines of a generated PDF.
+// F1000 typesets "Figure", an em space glyph, "1.": the space glyph fills the gap, so only its being
+// a space can separate the words. The same for the other Unicode spaces.
+TEST(TextLayoutTest, UnicodeSpaceGlyphsSeparateWords) {
+    for (const std::string space : {"\u2003", "\u2002", "\u2009", "\u200A", "\u202F", "\u3000"}) {
+        PageContent page;
+        page.number = 1;
+        page.width = 612;
+        page.height = 792;
+        double x = 72;
+        for (const std::string& text : {std::string("F"), std::string("i"), std::string("g"), space, std::string("1"),
+                                        std::string(".")}) {
+            Glyph glyph;
+            glyph.text = text;
+            glyph.font_size = 10;
+            glyph.baseline = 100;
+            glyph.origin_x = x;
+            const double width = text == space ? 3 : 5;
+            glyph.box = {x, 92.2, x + width, 102.2};
+            page.glyphs.push_back(glyph);
+            x += width;
+        }
+        const PageLayout layout = build_layout(page);
+        ASSERT_EQ(layout.blocks.size(), 1u);
+        EXPECT_EQ(layout.blocks[0].lines[0].text, "Fig 1.") << space.size();
+    }
+}
+
 TEST(TextLayoutTest, CaptionLinesOfAGeneratedPdfJoinByTheHyphenRules) {
     const std::string bytes = testing::write_pdf({[](testing::PageWriter& page) {
         page.text(72, 60, "A Page With One Figure And Its Caption", 16, true);

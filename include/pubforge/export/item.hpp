@@ -60,7 +60,8 @@ struct ExportItem {
 std::string figure_key(const std::string& article_id, const std::string& figure_id);
 std::string panel_key(const std::string& article_id, const std::string& figure_id, const std::string& panel_id);
 
-// Items of one article record: one per figure (first graphic with a stored image), or
+// Items of one article record: one per figure (its own image, e.g. a PDF figure rendered
+// from the page, else its first graphic with a stored image), or
 // one per panel. Panels without a linked subcaption are dropped or given the whole
 // caption per `unaligned`; dropped ones are counted in `unaligned_dropped`.
 std::vector<ExportItem> build_items(const Record& record, Unit unit, Unaligned unaligned = Unaligned::Drop,

@@ -80,6 +80,9 @@ public:
         : end_(std::chrono::steady_clock::now() +
                std::chrono::microseconds(static_cast<long long>(std::max(0.0, seconds) * 1e6))) {}
     bool passed() const { return std::chrono::steady_clock::now() > end_; }
+    double seconds_left() const {
+        return std::max(0.0, std::chrono::duration<double>(end_ - std::chrono::steady_clock::now()).count());
+    }
     void check() const;  // throws Error("pdf.timeout")
 
 private:

@@ -6,6 +6,7 @@
 #include "pubforge/core/document.hpp"
 #include "pubforge/core/record.hpp"
 #include "pubforge/core/store.hpp"
+#include "pubforge/pdf/figure_render.hpp"
 
 namespace pubforge::pdf {
 
@@ -13,6 +14,7 @@ struct PdfOptions {
     std::uint64_t max_image_pixels = 100'000'000;
     double time_limit_seconds = 60.0;
     bool store_images = true;
+    RenderOptions render;  // each figure's region rendered to one image (figure `image`)
 };
 
 // Throws Error: pdf.encrypted, pdf.truncated, pdf.malformed, pdf.timeout, ...

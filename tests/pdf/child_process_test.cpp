@@ -1,0 +1,71 @@
+// Tests of the child-process runner behind the page renderer: input and output, missing programs, time and output limits.
+#include "pubforge/pdf/child_process.hpp"
+
+#include <chrono>
+
+#include <gtest/gtest.h>
+
+namespace pubforge::pdf {
+namespace {
+
+using Status = ChildResult::Status;
+
+TEST(ChildProcessTest, LargeInputComesBackThroughStandardOutput) {
+    // Larger than a pipe buffer both ways: the runner must write and read at once.
+    std::string input;
+    for (int i = 0; i < 200000; ++i) input += static_cast<char>('a' + i % 26);
+    const ChildResult result = run_child({"cat"}, input, 10, 1 << 20);
+    EXPECT_EQ(result.status, Status::Exited);
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_EQ(result.out, input);
+}
+
+TEST(ChildProcessTest, ExitStatusAndStandardErrorAreKept) {
+    const ChildResult result = run_child({"sh", "-c", "echo broken >&2; exit 3"}, "", 10, 1024);
+    EXPECT_EQ(result.status, Status::Exited);
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_EQ(result.err, "broken\n");
+}
+
+TEST(ChildProcessTest, AChildThatIgnoresItsInputDoesNotKillTheCaller) {
+    // `true` exits at once: writing the rest of the input raises SIGPIPE, which must not reach us.
+    const ChildResult result = run_child({"true"}, std::string(4 << 20, 'x'), 10, 1024);
+    EXPECT_EQ(result.status, Status::Exited);
+    EXPECT_EQ(result.exit_code, 0);
+}
+
+TEST(ChildProcessTest, MissingProgramIsReportedNotThrown) {
+    const ChildResult result = run_child({"pubforge-no-such-renderer"}, "", 10, 1024);
+    EXPECT_EQ(result.status, Status::Missing);
+    EXPECT_NE(result.message.find("pubforge-no-such-renderer"), std::string::npos);
+    EXPECT_EQ(find_program("/nonexistent/pdftoppm"), "");
+    EXPECT_NE(find_program("sh"), "");
+}
+
+TEST(ChildProcessTest, AHangingChildIsKilledAtTheTimeLimit) {
+    const auto start = std::chrono::steady_clock::now();
+    const ChildResult result = run_child({"sleep", "30"}, "", 0.3, 1024);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(result.status, Status::TimedOut);
+    EXPECT_LT(seconds, 5.0);
+}
+
+TEST(ChildProcessTest, AChildThatWritesWithoutEndIsStoppedAtTheOutputCap) {
+    const ChildResult result = run_child({"yes"}, "", 10, 100000);
+    EXPECT_EQ(result.status, Status::OutputTooLarge);
+    EXPECT_TRUE(result.out.empty());
+}
+
+TEST(ChildProcessTest, TheMemoryCapMakesAnExplodingChildFailAlone) {
+    // A gigabyte does not fit in 256 MiB of address space: the child fails, the caller goes on.
+    const std::vector<std::string> argv = {"python3", "-c", "x = bytearray(1 << 30)"};
+    if (find_program("python3").empty()) GTEST_SKIP() << "python3 not on PATH";
+    EXPECT_EQ(run_child(argv, "", 20, 1024).exit_code, 0);
+    const ChildResult capped = run_child(argv, "", 20, 1024, 256ull << 20);
+    EXPECT_EQ(capped.status, Status::Exited);
+    EXPECT_NE(capped.exit_code, 0);
+    EXPECT_NE(capped.err.find("MemoryError"), std::string::npos) << capped.err;
+}
+
+}  // namespace
+}  // namespace pubforge::pdf
