@@ -9,6 +9,8 @@
 #include <gif_lib.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "pubforge/core/hash.hpp"
+
 namespace pubforge::testing {
 namespace fs = std::filesystem;
 
@@ -103,6 +105,17 @@ std::string encode_test_gif(int width, int height) {
 void write_text_file(const std::string& path, const std::string& text) {
     fs::create_directories(fs::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << text;
+}
+
+SourceDocument pdf_source(const std::string& bytes, const std::string& name) {
+    SourceDocument doc;
+    doc.path = name;
+    doc.kind = "pdf";
+    doc.format = Format::Pdf;
+    doc.bytes = bytes;
+    doc.sha256 = sha256_hex(bytes);
+    doc.input_bytes = bytes.size();
+    return doc;
 }
 
 }  // namespace pubforge::testing

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pubforge/core/document.hpp"
+
 namespace pubforge::testing {
 
 // A fresh directory under the system temp dir, removed with its contents on destruction.
@@ -45,6 +47,9 @@ void write_tar_gz(const std::string& path, const std::vector<TarMember>& members
 std::string encode_test_image(const std::string& extension, int width, int height);
 std::string encode_test_gif(int width, int height);  // giflib: OpenCV cannot write GIF
 void write_text_file(const std::string& path, const std::string& text);
+
+// A PDF held in memory as the readers receive it (kind pdf, sha256 and size filled in).
+SourceDocument pdf_source(const std::string& bytes, const std::string& name = "test.pdf");
 
 }  // namespace pubforge::testing
 

@@ -21,16 +21,7 @@ namespace {
 using testing::PageWriter;
 using testing::write_pdf;
 
-SourceDocument source(const std::string& bytes) {
-    SourceDocument doc;
-    doc.path = "render.pdf";
-    doc.kind = "pdf";
-    doc.format = Format::Pdf;
-    doc.bytes = bytes;
-    doc.sha256 = sha256_hex(bytes);
-    doc.input_bytes = bytes.size();
-    return doc;
-}
+SourceDocument source(const std::string& bytes) { return pubforge::testing::pdf_source(bytes, "render.pdf"); }
 
 const std::vector<std::string> kWideBody = {
     "This page is a single column: its lines run across the whole width of the page, as in a",

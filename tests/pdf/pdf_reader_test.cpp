@@ -16,14 +16,7 @@ using testing::PageWriter;
 using testing::write_pdf;
 
 SourceDocument source(const std::string& bytes, const std::string& name = "test.pdf") {
-    SourceDocument doc;
-    doc.path = name;
-    doc.kind = "pdf";
-    doc.format = Format::Pdf;
-    doc.bytes = bytes;
-    doc.sha256 = sha256_hex(bytes);
-    doc.input_bytes = bytes.size();
-    return doc;
+    return pubforge::testing::pdf_source(bytes, name);
 }
 
 const std::vector<std::string> kWideBody = {

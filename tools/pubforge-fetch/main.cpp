@@ -56,10 +56,7 @@ int main(int argc, char** argv) {
             const bool tty = ::isatty(STDERR_FILENO) && !global.quiet;
             const auto summary = fetch::run_fetch(options, std::cin, rejects, tty ? print_progress : fetch::ProgressCallback{});
             rejects.close();
-            std::string detail;
-            for (const auto& [code, count] : rejects.by_code())
-                detail += (detail.empty() ? " (" : ", ") + code + ": " + std::to_string(count);
-            if (!detail.empty()) detail += ")";
+            const std::string detail = rejects_by_code(rejects);
             spdlog::log(rejects.total() ? spdlog::level::warn : spdlog::level::info,
                         "fetch: {} listed, {} selected: {} fetched, {} up to date, {} failed{}; {} resumed, {} retries; "
                         "{} in {:.1f} s",
@@ -68,11 +65,5 @@ int main(int argc, char** argv) {
             return exit_code_for(rejects, command.batch);
         });
     });
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return close_standard_output(code == 0 ? 0 : kExitUsage);
-    }
-    return close_standard_output(exit_code);
+    return parse_and_run(app, argc, argv, exit_code);
 }

@@ -115,11 +115,26 @@ void ProgressBar::show(const std::string& label, size_t done, size_t total) {
     drawn_ = true;
 }
 
-void log_summary(const std::string& stage, size_t records, const RejectLog& rejects) {
+std::string rejects_by_code(const RejectLog& rejects) {
     std::string detail;
     for (const auto& [code, count] : rejects.by_code())
         detail += (detail.empty() ? " (" : ", ") + code + ": " + std::to_string(count);
     if (!detail.empty()) detail += ")";
+    return detail;
+}
+
+int parse_and_run(CLI::App& app, int argc, char** argv, const int& exit_code) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return close_standard_output(code == 0 ? 0 : kExitUsage);
+    }
+    return close_standard_output(exit_code);
+}
+
+void log_summary(const std::string& stage, size_t records, const RejectLog& rejects) {
+    const std::string detail = rejects_by_code(rejects);
     spdlog::log(rejects.total() ? spdlog::level::warn : spdlog::level::info, "{}: {} records, {} rejected{}", stage,
                 records, rejects.total(), detail);
 }

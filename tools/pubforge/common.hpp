@@ -79,6 +79,13 @@ private:
     int last_percent_ = -1;
 };
 
+// " (code: n, ...)" of the rejects by code, or "" when there are none: the tail of every summary line.
+std::string rejects_by_code(const RejectLog& rejects);
+
+// Parses the command line, which runs the chosen subcommand's callback (it sets `exit_code`), and returns the exit
+// code after stdout is flushed and closed: CLI11's own for --help and --version, 2 for a usage error.
+int parse_and_run(CLI::App& app, int argc, char** argv, const int& exit_code);
+
 // Logs "stage: N records, M rejected (code: n, ...)" on stderr.
 void log_summary(const std::string& stage, size_t records, const RejectLog& rejects);
 

@@ -22,11 +22,5 @@ int main(int argc, char** argv) {
     for (const Subcommand& subcommand : kSubcommands)
         subcommand.setup(*app.add_subcommand(subcommand.name, subcommand.summary), exit_code);
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return close_standard_output(code == 0 ? 0 : kExitUsage);
-    }
-    return close_standard_output(exit_code);
+    return parse_and_run(app, argc, argv, exit_code);
 }
