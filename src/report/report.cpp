@@ -26,12 +26,21 @@ constexpr size_t kTopJournals = 15;
 constexpr std::int64_t kFiguresCap = 20;  // articles with more figures share one bar "20+"
 constexpr std::int64_t kPanelsCap = 12;
 
-// A folder that is absent, empty or an earlier report; an earlier report's own files are removed.
+// Present while a report is being written: a folder holding it is ours even without index.html (a run killed
+// mid-report is resumed by clearing it, as an export's in-progress marker does).
+constexpr const char* kInProgress = ".pubforge-report-in-progress";
+
+// A folder that is absent, empty or an earlier report, possibly unfinished; an earlier report's own files are removed.
 void prepare_folder(const std::string& dir) {
     std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
-        if (!fs::exists(dir + "/index.html", ec))
-            throw Error("report.output-not-empty", dir + " is not empty and holds no index.html (not a pubforge report)", true);
+    const bool earlier = fs::exists(dir, ec) && !fs::is_empty(dir, ec);
+    if (earlier && !fs::exists(dir + "/index.html", ec) && !fs::exists(dir + "/" + kInProgress, ec))
+        throw Error("report.output-not-empty", dir + " is not empty and holds no index.html (not a pubforge report)", true);
+    fs::create_directories(dir, ec);
+    if (ec) throw Error("io.write", "cannot create " + dir + ": " + ec.message(), true);
+    // The marker goes first, so at every moment the folder holds either it or a finished index.html.
+    write_file_atomic(dir + "/" + kInProgress, "");
+    if (earlier) {
         for (const char* ours : {"index.html", "plots", "figures"}) fs::remove_all(dir + "/" + ours, ec);
         if (ec) throw Error("io.write", "cannot clear " + dir + ": " + ec.message(), true);
     }
@@ -255,6 +264,9 @@ ReportSummary write_report(const std::string& db_path, const std::string& output
             " compound figures where alignment left a panel without a subcaption, or a subcaption without a panel: the "
             "cases to audit.</p>\n<div class=\"gallery\">\n" + weak.html + "</div>\n</section>\n</body>\n</html>\n";
     write_file_atomic(output_dir + "/index.html", html);
+    std::error_code ec;
+    fs::remove(output_dir + "/" + kInProgress, ec);
+    if (ec) throw Error("io.write", "cannot remove " + output_dir + "/" + kInProgress + ": " + ec.message(), true);
     return summary;
 }
 

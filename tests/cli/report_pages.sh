@@ -22,6 +22,10 @@ diff -r "$work/samples/report" "$work/again"
 mkdir "$work/mine"; echo keep > "$work/mine/notes.txt"
 status=0; "$pubforge" -q report "$work/samples/archive.sqlite" -o "$work/mine" 2> "$work/err" || status=$?
 [ "$status" -eq 3 ] && grep -q "report.output-not-empty" "$work/err" && [ -f "$work/mine/notes.txt" ]
+# A report killed half-way (its in-progress marker, plots, no index.html yet) is cleared and written again.
+mkdir -p "$work/killed/plots" && : > "$work/killed/.pubforge-report-in-progress" && echo half > "$work/killed/plots/years.svg"
+"$pubforge" -q report "$work/samples/archive.sqlite" -o "$work/killed"
+diff -r "$work/samples/report" "$work/killed"
 
 # A generated corpus (bench/corpus/make_corpus): every article has compound figures.
 make_corpus=$(dirname "$pubforge")/bench/make_corpus
