@@ -6,7 +6,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/image/codecs.hpp"
 #include "pubforge/image/line_art.hpp"
-#include "pubforge/pdf/child_process.hpp"
+#include "pubforge/core/child_process.hpp"
 
 namespace pubforge::pdf {
 namespace {

@@ -1,19 +1,12 @@
 // The report's plots as one gnuplot script, run by a gnuplot child process that writes one SVG per plot.
 #include "plots.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
+#include "pubforge/core/child_process.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
-
-extern char** environ;
 
 namespace pubforge::report {
 namespace {
@@ -73,41 +66,18 @@ void append_plot(std::string& script, const Plot& plot, size_t index) {
     }
 }
 
-// Runs `gnuplot plots.gp` in `dir` with stdin and stdout on /dev/null; returns the exit status and what it said on stderr.
+// Runs `gnuplot plots.gp` in `dir` through the shared child-process runner; returns the exit status and what it
+// said on stderr (127 when it could not be started).
 int run_gnuplot(const std::string& gnuplot, const std::string& dir, std::string& messages) {
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error("report.gnuplot", std::string("pipe: ") + std::strerror(errno), true);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-    std::string program = gnuplot;
-    std::string script_arg = "plots.gp";
-    char* argv[] = {program.data(), script_arg.data(), nullptr};
-    pid_t pid = 0;
-    const int spawned = ::posix_spawnp(&pid, gnuplot.c_str(), &actions, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(pipe_fds[1]);
-    if (spawned != 0) {
-        ::close(pipe_fds[0]);
-        if (spawned == ENOENT)
-            throw Error("report.gnuplot-missing", gnuplot + " not found on PATH (Debian: apt-get install gnuplot-nox)", true);
-        throw Error("report.gnuplot", "cannot start " + gnuplot + ": " + std::strerror(spawned), true);
+    constexpr double kTimeLimitSeconds = 600;       // nine small plots take well under a second
+    constexpr std::size_t kMaxOutput = 1 << 20;     // the SVGs go to files; stdout stays empty
+    const ChildResult child = run_child({gnuplot, "plots.gp"}, {}, kTimeLimitSeconds, kMaxOutput, 0, dir);
+    messages = child.err;
+    switch (child.status) {
+        case ChildResult::Status::Exited: return child.exit_code;
+        case ChildResult::Status::Missing: return 127;
+        default: throw Error("report.gnuplot", "cannot run " + gnuplot + ": " + child.message, true);
     }
-    char buffer[4096];
-    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) != 0;) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) break;
-        messages.append(buffer, static_cast<size_t>(n));
-    }
-    ::close(pipe_fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
 }  // namespace

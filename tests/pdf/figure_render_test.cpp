@@ -11,7 +11,7 @@
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/hash.hpp"
 #include "pubforge/image/codecs.hpp"
-#include "pubforge/pdf/child_process.hpp"
+#include "pubforge/core/child_process.hpp"
 #include "pubforge/pdf/pdf_reader.hpp"
 #include "test_support.hpp"
 

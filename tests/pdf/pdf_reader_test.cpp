@@ -6,7 +6,7 @@
 #include "pdf_writer_support.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/hash.hpp"
-#include "pubforge/pdf/child_process.hpp"
+#include "pubforge/core/child_process.hpp"
 #include "test_support.hpp"
 
 namespace pubforge::pdf {

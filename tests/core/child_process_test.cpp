@@ -1,11 +1,11 @@
 // Tests of the child-process runner behind the page renderer: input and output, missing programs, time and output limits.
-#include "pubforge/pdf/child_process.hpp"
+#include "pubforge/core/child_process.hpp"
 
 #include <chrono>
 
 #include <gtest/gtest.h>
 
-namespace pubforge::pdf {
+namespace pubforge {
 namespace {
 
 using Status = ChildResult::Status;
@@ -68,4 +68,4 @@ TEST(ChildProcessTest, TheMemoryCapMakesAnExplodingChildFailAlone) {
 }
 
 }  // namespace
-}  // namespace pubforge::pdf
+}  // namespace pubforge

@@ -1,5 +1,5 @@
-// Helper programs as separate processes: vfork/exec with pipes, a time limit, an output cap and a memory cap.
-#include "pubforge/pdf/child_process.hpp"
+// Helper programs (the PDF renderer, gnuplot) as separate processes: vfork/exec with pipes, a time limit, an output cap and a memory cap.
+#include "pubforge/core/child_process.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace pubforge::pdf {
+namespace pubforge {
 namespace {
 
 constexpr std::size_t kMaxErrBytes = 4096;
@@ -85,7 +85,7 @@ std::string find_program(const std::string& program) {
 }
 
 ChildResult run_child(const std::vector<std::string>& argv, std::string_view input, double time_limit_seconds,
-                      std::size_t max_output_bytes, std::size_t max_memory_bytes) {
+                      std::size_t max_output_bytes, std::size_t max_memory_bytes, const std::string& working_dir) {
     ChildResult result;
     const std::string program = argv.empty() ? "" : find_program(argv[0]);
     if (program.empty()) {
@@ -122,6 +122,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
             const rlimit limit{max_memory_bytes, max_memory_bytes};
             ::setrlimit(RLIMIT_AS, &limit);
         }
+        if (!working_dir.empty() && ::chdir(working_dir.c_str()) != 0) ::_exit(127);
         ::execv(program.c_str(), c_args.data());
         ::_exit(127);
     }
@@ -196,4 +197,4 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
     return result;
 }
 
-}  // namespace pubforge::pdf
+}  // namespace pubforge

@@ -1,4 +1,4 @@
-// Runs a helper program (the page renderer) as a separate process with a time limit and an output cap.
+// Runs a helper program (the PDF page renderer, gnuplot) as a separate process with a time limit and an output cap.
 #pragma once
 
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pubforge::pdf {
+namespace pubforge {
 
 struct ChildResult {
     enum class Status {
@@ -32,8 +32,10 @@ std::string find_program(const std::string& program);
 // `max_output_bytes`; its address space is capped at `max_memory_bytes` (0: no cap), so a
 // renderer that blows up fails alone. Safe to call from several threads: the pipes are
 // close-on-exec, so no other child inherits them, and SIGPIPE from a child that exits
-// before reading all its input is blocked and consumed in the calling thread.
+// before reading all its input is blocked and consumed in the calling thread. A non-empty
+// `working_dir` is the child's current directory (exit 127 when it cannot change to it).
 ChildResult run_child(const std::vector<std::string>& argv, std::string_view input, double time_limit_seconds,
-                      std::size_t max_output_bytes, std::size_t max_memory_bytes = 0);
+                      std::size_t max_output_bytes, std::size_t max_memory_bytes = 0,
+                      const std::string& working_dir = {});
 
-}  // namespace pubforge::pdf
+}  // namespace pubforge
