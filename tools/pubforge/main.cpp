@@ -19,8 +19,13 @@ int main(int argc, char** argv) {
     pubforge::install_interrupt_handlers();
     pubforge::retain_freed_memory();
     int exit_code = 0;
-    for (const Subcommand& subcommand : kSubcommands)
-        subcommand.setup(*app.add_subcommand(subcommand.name, subcommand.summary), exit_code);
+    // Only the subcommand named on the command line gets its options: building all of them is
+    // a tenth of every start, and `--version` or the top-level `--help` needs none.
+    const std::string chosen = subcommand_named(argc, argv);
+    for (const Subcommand& subcommand : kSubcommands) {
+        CLI::App& command = *app.add_subcommand(subcommand.name, subcommand.summary);
+        if (chosen == subcommand.name) subcommand.setup(command, exit_code);
+    }
 
     return parse_and_run(app, argc, argv, exit_code);
 }

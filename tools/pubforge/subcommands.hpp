@@ -1,6 +1,8 @@
 // The table of subcommands: one entry per tools/pubforge/<name>.cpp; main() and --help read only this.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 namespace pubforge::cli {
@@ -36,5 +38,13 @@ inline constexpr Subcommand kSubcommands[] = {
     {"report", "Write a static HTML page about an archive: numbers, plots, figure galleries", setup_report},
     {"run", "parse, crop, align, load and export in one parallel process", setup_run},
 };
+
+// The subcommand the command line names: its first argument that is not a flag (the global
+// flags take no values), or "" when there is none (`--version`, `--help`).
+inline std::string subcommand_named(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (argv[i][0] != '-') return argv[i];
+    return "";
+}
 
 }  // namespace pubforge::cli
