@@ -167,10 +167,10 @@ grep -q '"code":"fetch.timeout".*(after 2 attempts)' "$work/slow-rejects.jsonl" 
 # 7. file:// bases work too, and --strict turns rejects into exit 1.
 "$bin" fetch "$work/list.csv" -o "$work/local" --base-url "file://$root/" --limit 3 2> "$work/fetch6.log"
 for n in 1001 1002 1003; do cmp "$root/$(path_of $n)" "$work/local/$(path_of $n)"; done
-# On a terminal (script(1) gives one), stderr shows the progress line: files, failures, bytes, rate, ETA.
+# On a terminal (script(1) gives one), stderr shows the CLI's progress bar with files, failures, bytes, rate, ETA.
 if command -v script > /dev/null; then
   script -qec "$bin fetch $work/list.csv -o $work/tty --base-url file://$root/ --limit 3" /dev/null > "$work/tty.log"
-  grep -q 'fetch: 3/3 files (0 failed), [0-9.]* kB, [0-9.]* [kM]*B/s, ETA' "$work/tty.log" || { cat -v "$work/tty.log"; exit 1; }
+  grep -q 'fetch  *\[#*\] 100% 3/3 files (0 failed), [0-9.]* kB, [0-9.]* [kM]*B/s, ETA' "$work/tty.log" || { cat -v "$work/tty.log"; exit 1; }
 fi
 set +e
 grep PMC1015 "$work/list.csv" | fetch - -o "$work/strict" --strict 2> "$work/fetch7.log"

@@ -1,7 +1,4 @@
 // pubforge-fetch: the downloader `pubforge fetch` executes (it alone links libcurl); options as `pubforge fetch --help`.
-#include <unistd.h>
-
-#include <cstdio>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -11,28 +8,15 @@
 
 namespace {
 using namespace pubforge;
+using namespace pubforge::cli;
 
-std::string human_bytes(double bytes) {
-    const char* units[] = {"B", "kB", "MB", "GB", "TB"};
-    int unit = 0;
-    while (bytes >= 1000 && unit < 4) bytes /= 1000, ++unit;
-    char text[32];
-    std::snprintf(text, sizeof text, unit ? "%.1f %s" : "%.0f %s", bytes, units[unit]);
-    return text;
-}
-
-// One line on the terminal, rewritten in place: files, bytes, rate, ETA.
-void print_progress(const fetch::Progress& p) {
+// The shared progress bar, with what a download adds: failures, bytes, rate, time left.
+void show_progress(ProgressBar& bar, const fetch::Progress& p) {
     const double rate = p.seconds > 0 ? p.bytes / p.seconds : 0;
     const double files_per_second = p.seconds > 0 ? p.done / p.seconds : 0;
-    std::string eta = "-";
-    if (files_per_second > 0 && p.done < p.total) {
-        const long left = static_cast<long>((p.total - p.done) / files_per_second);
-        eta = std::to_string(left / 3600) + "h" + std::to_string(left / 60 % 60) + "m" + std::to_string(left % 60) + "s";
-    }
-    std::fprintf(stderr, "\rpubforge: fetch: %zu/%zu files (%zu failed), %s, %s/s, ETA %s\033[K", p.done, p.total, p.failed,
-                 human_bytes(static_cast<double>(p.bytes)).c_str(), human_bytes(rate).c_str(), eta.c_str());
-    if (p.done == p.total) std::fputc('\n', stderr);
+    bar.show("fetch", p.done, p.total,
+             "files (" + std::to_string(p.failed) + " failed), " + human_bytes(static_cast<double>(p.bytes)) + ", " +
+                 human_bytes(rate) + "/s, ETA " + time_left(p.done, p.total, files_per_second));
 }
 
 }  // namespace
@@ -53,8 +37,11 @@ int main(int argc, char** argv) {
             fetch::FetchOptions options = command.options;
             options.jobs = command.batch.jobs;
             RejectLog rejects(command.batch.rejects);
-            const bool tty = ::isatty(STDERR_FILENO) && !global.quiet;
-            const auto summary = fetch::run_fetch(options, std::cin, rejects, tty ? print_progress : fetch::ProgressCallback{});
+            ProgressBar bar;
+            const auto summary =
+                fetch::run_fetch(options, std::cin, rejects,
+                                 global.quiet || !bar.visible() ? fetch::ProgressCallback{}
+                                              : [&bar](const fetch::Progress& p) { show_progress(bar, p); });
             rejects.close();
             const std::string detail = rejects_by_code(rejects);
             spdlog::log(rejects.total() ? spdlog::level::warn : spdlog::level::info,

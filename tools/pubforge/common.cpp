@@ -97,24 +97,6 @@ int close_standard_output(int exit_code) {
     return kExitFatal;
 }
 
-ProgressBar::ProgressBar() : terminal_(::isatty(STDERR_FILENO) == 1) {}
-
-ProgressBar::~ProgressBar() {
-    if (drawn_) std::fputc('\n', stderr);
-}
-
-void ProgressBar::show(const std::string& label, size_t done, size_t total) {
-    if (!terminal_) return;
-    const int percent = total ? static_cast<int>(100 * done / total) : 100;
-    if (percent == last_percent_ && label == last_label_ && done != total) return;
-    last_percent_ = percent;
-    last_label_ = label;
-    const int filled = percent * 30 / 100;
-    std::fprintf(stderr, "\r%-16s [%s%s] %3d%% %zu/%zu", label.c_str(), std::string(filled, '#').c_str(),
-                 std::string(30 - filled, ' ').c_str(), percent, done, total);
-    drawn_ = true;
-}
-
 std::string rejects_by_code(const RejectLog& rejects) {
     std::string detail;
     for (const auto& [code, count] : rejects.by_code())

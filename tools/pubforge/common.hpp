@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "progress_bar.hpp"
 #include "pubforge/core/rejects.hpp"
 
 namespace pubforge::cli {
@@ -61,23 +62,6 @@ inline int exit_code_for(const RejectLog& rejects, const BatchFlags& flags) {
 // Runs a subcommand body and maps what it throws to the exit codes of the
 // design brief, logging the message on stderr: UsageError -> 2, Error -> 3.
 void run_command(int& exit_code, const std::function<int()>& body);
-
-// "label [#####     ]  42% done/total" on stderr, redrawn when the percentage moves, only when stderr is a
-// terminal (a log file or a pipe gets nothing); the line is ended once the bar is done with.
-class ProgressBar {
-public:
-    ProgressBar();
-    ~ProgressBar();
-    ProgressBar(const ProgressBar&) = delete;
-    ProgressBar& operator=(const ProgressBar&) = delete;
-    void show(const std::string& label, size_t done, size_t total);
-
-private:
-    bool terminal_;
-    bool drawn_ = false;
-    std::string last_label_;
-    int last_percent_ = -1;
-};
 
 // " (code: n, ...)" of the rejects by code, or "" when there are none: the tail of every summary line.
 std::string rejects_by_code(const RejectLog& rejects);
