@@ -1,15 +1,13 @@
-// Panel letters: small isolated glyph groups, read by matching against glyphs OpenCV renders itself.
+// Panel letters: small isolated glyph groups, read by matching against glyphs rendered with FreeType.
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 
-#include <fstream>
-
 #include <opencv2/core/hal/intrin.hpp>
-#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "glyph_raster.hpp"
 #include "panel_parts.hpp"
 #include "run_components.hpp"
 
@@ -78,25 +76,19 @@ std::vector<Template> render_templates() {
     {
         std::vector<Template> all;
         for (const char* file : kFontFiles) {
-            if (!std::ifstream(file).good()) continue;
-            try {
-                auto freetype = cv::freetype::createFreeType2();
-                freetype->loadFontData(file, 0);
-                for (const char* c = kCharacters; *c; ++c) {
-                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
-                    // The origin is the top of the em box; 64 px letters sit well inside.
-                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255), -1,
-                                      cv::LINE_AA, false);
-                    cv::Mat gray;
-                    cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
-                    add_template(all, *c, gray);
-                    // Heavier weights than the font's bold: journals' panel letters often are.
-                    cv::Mat heavy;
-                    cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
-                    add_template(all, *c, heavy);
-                }
-            } catch (const cv::Exception&) {
-                // An unreadable font file leaves the other templates in place.
+            const auto face = glyphs::FontFace::open(file);
+            if (!face) continue;  // a missing or unreadable font leaves the others in place
+            for (const char* c = kCharacters; *c; ++c) {
+                cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
+                // The origin is the top of the em box; 64 px letters sit well inside.
+                face->draw(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255));
+                cv::Mat gray;
+                cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
+                add_template(all, *c, gray);
+                // Heavier weights than the font's bold: journals' panel letters often are.
+                cv::Mat heavy;
+                cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
+                add_template(all, *c, heavy);
             }
         }
         if (all.empty()) {

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <memory>
+#include <mutex>
 #include <random>
 
-#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "glyph_raster.hpp"
 
 namespace pubforge {
 namespace {
@@ -143,15 +145,12 @@ enum class LabelPlace { Outside, Inside, None };
 // Helvetica Bold) when the font is installed, else OpenCV's Hershey duplex.
 void draw_label(cv::Mat& image, const std::string& text, cv::Point baseline_left, const cv::Scalar& ink) {
     static const char* const kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    static const cv::Ptr<cv::freetype::FreeType2> freetype = []() -> cv::Ptr<cv::freetype::FreeType2> {
-        if (!std::ifstream(kFont).good()) return nullptr;
-        auto f = cv::freetype::createFreeType2();
-        f->loadFontData(kFont, 0);
-        return f;
-    }();
-    if (freetype) {
-        // FreeType2::putText places the top of the em box at the point given.
-        freetype->putText(image, text, cv::Point(baseline_left.x, baseline_left.y - 14), 17, ink, -1, cv::LINE_AA, false);
+    static const std::unique_ptr<glyphs::FontFace> face = glyphs::FontFace::open(kFont);
+    static std::mutex face_lock;  // one FreeType face; figures may be generated on several threads
+    if (face) {
+        const std::lock_guard<std::mutex> hold(face_lock);
+        // The top of the em box at the point given.
+        face->draw(image, text, cv::Point(baseline_left.x, baseline_left.y - 14), 17, ink);
     } else {
         cv::putText(image, text, baseline_left, cv::FONT_HERSHEY_DUPLEX, 0.55, ink, 2, cv::LINE_AA);
     }
