@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 #include <opencv2/core/hal/intrin.hpp>
@@ -15,6 +16,10 @@ namespace pubforge::panels {
 namespace {
 
 constexpr int kGlyphSize = 16;
+// Below this correlation a glyph is not read as any letter.
+constexpr double kMinConfidence = 0.45;
+// A runner-up this close to the best reading may stand for a letter the sequence lacks.
+constexpr double kRunnerUpMargin = 0.12;
 
 struct Template {
     char character;
@@ -183,10 +188,12 @@ static_assert(kGlyphSize * kGlyphSize % 16 == 0 && kCoarseSize * kCoarseSize % 1
 struct Reading {
     char character = 0;
     double score = 0.0;
+    std::vector<std::pair<char, double>> others;  // the next best characters, best first
 };
 
 // The best template of a similar shape (ink aspect within a factor of e^0.45): ranked
-// at 8x8, the best kFineCandidates compared at 16x16.
+// at 8x8, the best kFineCandidates compared at 16x16. The runners-up are kept: "c" and
+// "o", "i" and "j" are close at 10 px, and the sequence of labels decides between them.
 Reading read_glyph(const cv::Mat& ink) {
     const auto glyph = normalise_glyph(ink);
     const auto coarse = coarsen(glyph.data());
@@ -212,10 +219,23 @@ Reading read_glyph(const cv::Mat& ink) {
     ranked.resize(keep);
     // In template order, so that ties go to the same template as a full scan.
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::map<char, double> by_character;
     for (const auto& [unused, t] : ranked) {
         const float dot = correlation(glyph.data(), bank.pixels.ptr<float>(t), kGlyphSize * kGlyphSize);
-        if (dot > best.score) best = {bank.characters[static_cast<size_t>(t)], dot};
+        const char c = bank.characters[static_cast<size_t>(t)];
+        double& kept = by_character[c];
+        kept = std::max(kept, static_cast<double>(dot));
+        if (dot > best.score) {
+            best.character = c;
+            best.score = dot;
+        }
     }
+    for (const auto& [c, score] : by_character)
+        if (c != best.character && score > 0) best.others.emplace_back(c, score);
+    std::sort(best.others.begin(), best.others.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (best.others.size() > 4) best.others.resize(4);
     return best;
 }
 
@@ -337,67 +357,110 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         // Read each glyph; parentheses (tall and thin) are kept out of the text.
         std::string text;
         double confidence = 1.0;
+        std::vector<std::pair<char, double>> others;
         for (const size_t g : group) {
             const Component& c = glyphs[g];
             if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
                 (g == group.front() || g == group.back()))
                 continue;
-            const Reading reading = read_glyph(glyph_ink(canvas, c));
+            Reading reading = read_glyph(glyph_ink(canvas, c));
+            if (text.empty()) others = std::move(reading.others);
             text += reading.character;
             confidence = std::min(confidence, reading.score);
         }
-        marks.push_back({box, text, confidence});
+        // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
+        if (text.size() != 1) others.clear();
+        marks.push_back({box, text, confidence, std::move(others)});
     }
     return marks;
 }
 
+namespace {
+
+// Letters whose capital is the small letter drawn larger: only the other labels' case
+// tells them apart.
+bool case_free(char c) { return std::strchr("cosuvwxzCOSUVWXZ", c) != nullptr; }
+
+// How well `mark` reads as letter `index` of the alphabet in the given case: its own
+// reading, or a runner-up close to it; 0 when neither.
+double letter_score(const LabelMark& m, int index, bool capitals) {
+    const char wanted = static_cast<char>((capitals ? 'A' : 'a') + index);
+    const auto fits = [&](char c) {
+        return c == wanted || (case_free(wanted) && std::tolower(static_cast<unsigned char>(c)) ==
+                                                        std::tolower(static_cast<unsigned char>(wanted)));
+    };
+    if (fits(m.text[0])) return m.confidence;
+    for (const auto& [c, score] : m.others)
+        if (fits(c) && score >= m.confidence - kRunnerUpMargin && score >= kMinConfidence) return score * 0.99;
+    return 0.0;
+}
+
+}  // namespace
+
 std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
-    // Shapes that only differ by size between cases; the case is decided by the others.
-    auto index_of = [](const LabelMark& m) { return std::tolower(static_cast<unsigned char>(m.text[0])) - 'a'; };
     // Only marks that read as a letter, optionally followed by digits ("A1").
     marks.erase(std::remove_if(marks.begin(), marks.end(),
                                [](const LabelMark& m) {
-                                   return m.text.empty() || !is_letter(m.text[0]) || m.confidence < 0.45 ||
+                                   return m.text.empty() || !is_letter(m.text[0]) || m.confidence < kMinConfidence ||
                                           !std::all_of(m.text.begin() + 1, m.text.end(), is_digit);
                                }),
                 marks.end());
     std::vector<LabelMark> best;
+    bool best_capitals = false;
     double best_score = 0.0;
-    for (const LabelMark& reference : marks) {
-        const double height = reference.box.height;
-        std::map<int, LabelMark> by_letter;
-        for (const LabelMark& m : marks) {
-            if (std::abs(m.box.height - height) > 0.25 * height + 1) continue;
-            const int index = index_of(m);
-            auto found = by_letter.find(index);
-            if (found == by_letter.end() || m.confidence > found->second.confidence) by_letter[index] = m;
-        }
-        // The labels a, b, c, ... with at most one letter missed on the way.
-        std::vector<LabelMark> run;
-        int missed = 0;
-        for (int index = 0; index < 26; ++index) {
-            auto found = by_letter.find(index);
-            if (found != by_letter.end()) {
-                run.push_back(found->second);
-                continue;
+    // One case for the whole set (a legend's "A" is not the "a" of a lower-case set), one
+    // size (within a quarter), each mark one letter: its own reading first, then, for
+    // the letters still missing, a runner-up close to its reading ("o" for a missing "c").
+    for (const bool capitals : {false, true}) {
+        for (const LabelMark& reference : marks) {
+            const double height = reference.box.height;
+            std::vector<const LabelMark*> sized;
+            for (const LabelMark& m : marks)
+                if (std::abs(m.box.height - height) <= 0.25 * height + 1) sized.push_back(&m);
+            std::map<int, std::pair<const LabelMark*, double>> by_letter;
+            std::vector<bool> taken(sized.size(), false);
+            for (const bool runner_up : {false, true}) {
+                for (int index = 0; index < 26; ++index) {
+                    if (by_letter.count(index)) continue;
+                    int chosen = -1;
+                    double chosen_score = 0.0;
+                    for (size_t k = 0; k < sized.size(); ++k) {
+                        if (taken[k]) continue;
+                        const double score = letter_score(*sized[k], index, capitals);
+                        const bool own = score == sized[k]->confidence;
+                        if (score > chosen_score && (own || runner_up)) {
+                            chosen = static_cast<int>(k);
+                            chosen_score = score;
+                        }
+                    }
+                    if (chosen < 0) continue;
+                    taken[static_cast<size_t>(chosen)] = true;
+                    by_letter[index] = {sized[static_cast<size_t>(chosen)], chosen_score};
+                }
             }
-            if (run.empty() || ++missed > 1) break;
-        }
-        if (run.size() < 2) continue;
-        double score = 0.0;
-        for (const LabelMark& m : run) score += m.confidence;
-        if (score > best_score) {
+            // The labels a, b, c, ... with at most one letter missed on the way.
+            std::vector<LabelMark> run;
+            double score = 0.0;
+            int missed = 0;
+            for (int index = 0; index < 26; ++index) {
+                auto found = by_letter.find(index);
+                if (found != by_letter.end()) {
+                    LabelMark m = *found->second.first;
+                    m.text[0] = static_cast<char>((capitals ? 'A' : 'a') + index);
+                    m.confidence = found->second.second;
+                    score += m.confidence;
+                    run.push_back(std::move(m));
+                    continue;
+                }
+                if (run.empty() || ++missed > 1) break;
+            }
+            if (run.size() < 2 || score <= best_score) continue;
             best_score = score;
-            best = run;
+            best = std::move(run);
+            best_capitals = capitals;
         }
     }
-    // One case for the whole set: upper if most glyphs read as capitals.
-    int upper = 0;
-    for (const LabelMark& m : best) upper += std::isupper(static_cast<unsigned char>(m.text[0])) ? 1 : 0;
-    const bool capitals = 2 * upper > static_cast<int>(best.size());
-    for (LabelMark& m : best)
-        m.text[0] = static_cast<char>(capitals ? std::toupper(static_cast<unsigned char>(m.text[0]))
-                                               : std::tolower(static_cast<unsigned char>(m.text[0])));
+    (void)best_capitals;
     return best;
 }
 

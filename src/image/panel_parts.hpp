@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -53,6 +54,9 @@ struct LabelMark {
     cv::Rect box;        // working pixels
     std::string text;    // "a", "B", "A1"; "" when the glyph was not read as a letter
     double confidence = 0.0;
+    // For a lone glyph, the next best readings and their scores (best first): the
+    // sequence of labels may pick one of them ("o" read where "c" is missing).
+    std::vector<std::pair<char, double>> others;
 };
 
 // Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
@@ -80,6 +84,10 @@ std::vector<Region> group_by_labels(const std::vector<Region>& regions, const st
 std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
                                  const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
                                  const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// The letter each region carries when the regions stand as they are (the letter's home
+// as apply_labels finds it); "" for a region with no letter or with more than one.
+std::vector<std::string> name_regions(const std::vector<Region>& regions, const std::vector<LabelMark>& labels);
 
 // True when no two regions overlap by more than a sliver and each is panel-sized:
 // the test a label grouping has to pass before it replaces the gutter regions.

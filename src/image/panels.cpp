@@ -103,6 +103,9 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
             if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
                 regions = std::move(grouped);
                 labels = std::move(grouped_labels);
+            } else {
+                // The gutter regions stand, but the letters still name the ones they sit on.
+                labels = panels::name_regions(regions, sequence);
             }
         }
     }
