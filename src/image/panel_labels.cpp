@@ -318,6 +318,13 @@ bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0;
 
 }  // namespace
 
+LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
+    Reading reading = read_glyph(ink);
+    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others)};
+    if (reading.character == 0) mark.text.clear();
+    return mark;
+}
+
 std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
     const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
     const int max_height = std::max(10, std::min(64, std::min(image_height, image_width) / 8));

@@ -63,6 +63,16 @@ struct LabelMark {
 // template matching (text may be a digit or empty when nothing matched).
 std::vector<LabelMark> find_label_marks(const Canvas& canvas);
 
+// One glyph read by template matching: `ink` is its intensity against its background
+// (0 = background), `box` where it lies in working pixels.
+LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box);
+
+// Letters printed inside panels, in the top-left corner of each region: white on a dark
+// photograph or dark on a light one, where the figure-wide foreground mask sees only
+// the photograph. Marks overlapping `known` ones are left out.
+std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector<Region>& regions,
+                                         const std::vector<LabelMark>& known);
+
 // Keeps the marks that form one consistent labelling (same case and size, a run of
 // consecutive letters); empty when no such set of two or more exists.
 std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks);
