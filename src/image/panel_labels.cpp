@@ -20,6 +20,8 @@ constexpr int kGlyphSize = 16;
 constexpr double kMinConfidence = 0.45;
 // A runner-up this close to the best reading may stand for a letter the sequence lacks.
 constexpr double kRunnerUpMargin = 0.12;
+// What sitting at a panel's corner is worth against a better reading elsewhere.
+constexpr double kPlacedBonus = 0.15;
 
 struct Template {
     char character;
@@ -359,6 +361,12 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
                                 cv::Rect(0, 0, image_width, image_height);
         int own = 0;
         for (const size_t g : group) own += glyphs[g].area;
+        // A trailing period ("a.") is ink beside the letter that belongs to it: a speck at
+        // the baseline just right of the glyphs.
+        const cv::Rect period = cv::Rect(box.x + box.width, box.y + h * 55 / 100, std::max(2, h / 2), h - h * 55 / 100 + 1) &
+                                cv::Rect(0, 0, image_width, image_height);
+        const int speck = period.area() > 0 ? ink_in(period) : 0;
+        if (speck <= std::max(2, h * h / 8)) own += speck;
         if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
         for (const size_t g : group) used[g] = true;
         // Read each glyph; parentheses (tall and thin) are kept out of the text.
@@ -430,14 +438,18 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                 for (int index = 0; index < 26; ++index) {
                     if (by_letter.count(index)) continue;
                     int chosen = -1;
-                    double chosen_score = 0.0;
+                    double chosen_score = 0.0, chosen_rank = 0.0;
                     for (size_t k = 0; k < sized.size(); ++k) {
                         if (taken[k]) continue;
                         const double score = letter_score(*sized[k], index, capitals);
                         const bool own = score == sized[k]->confidence;
-                        if (score > chosen_score && (own || runner_up)) {
+                        // A mark where letters sit beats a better-read one elsewhere (a
+                        // tick label's "c" at the foot of a plot).
+                        const double rank = score + (sized[k]->placed && score > 0 ? kPlacedBonus : 0.0);
+                        if (score > 0 && rank > chosen_rank && (own || runner_up)) {
                             chosen = static_cast<int>(k);
                             chosen_score = score;
+                            chosen_rank = rank;
                         }
                     }
                     if (chosen < 0) continue;

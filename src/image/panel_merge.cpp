@@ -235,6 +235,11 @@ std::vector<std::string> name_regions(const std::vector<Region>& regions, const 
     return names;
 }
 
+void mark_placement(const std::vector<Region>& regions, std::vector<LabelMark>& marks) {
+    const std::vector<int> home = label_homes(regions, marks, true);
+    for (size_t m = 0; m < marks.size(); ++m) marks[m].placed = home[m] >= 0;
+}
+
 std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
                                  const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
                                  const cv::Size& figure_size, std::vector<std::string>& region_labels) {

@@ -57,6 +57,9 @@ struct LabelMark {
     // For a lone glyph, the next best readings and their scores (best first): the
     // sequence of labels may pick one of them ("o" read where "c" is missing).
     std::vector<std::pair<char, double>> others;
+    // Whether it sits where panel letters do: a region's top-left corner or the margin
+    // just before a region (name_regions' rule). Breaks ties between two readings of a letter.
+    bool placed = false;
 };
 
 // Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
@@ -98,6 +101,9 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
 // The letter each region carries when the regions stand as they are (the letter's home
 // as apply_labels finds it); "" for a region with no letter or with more than one.
 std::vector<std::string> name_regions(const std::vector<Region>& regions, const std::vector<LabelMark>& labels);
+
+// Sets each mark's `placed`.
+void mark_placement(const std::vector<Region>& regions, std::vector<LabelMark>& marks);
 
 // True when no two regions overlap by more than a sliver and each is panel-sized:
 // the test a label grouping has to pass before it replaces the gutter regions.

@@ -91,6 +91,7 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
         auto marks = panels::find_label_marks(canvas);
         const auto inside = panels::find_corner_marks(canvas, regions, marks);
         marks.insert(marks.end(), inside.begin(), inside.end());
+        panels::mark_placement(regions, marks);
         const auto sequence = panels::consistent_labels(marks);
         if (sequence.size() >= 2) {
             double height = 0.0;
