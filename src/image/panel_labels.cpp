@@ -221,19 +221,20 @@ Reading read_glyph(const cv::Mat& ink) {
     ranked.resize(keep);
     // In template order, so that ties go to the same template as a full scan.
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    std::map<char, double> by_character;
+    std::array<double, 128> by_character{};  // best score of each ASCII character
     for (const auto& [unused, t] : ranked) {
         const float dot = correlation(glyph.data(), bank.pixels.ptr<float>(t), kGlyphSize * kGlyphSize);
         const char c = bank.characters[static_cast<size_t>(t)];
-        double& kept = by_character[c];
+        double& kept = by_character[static_cast<size_t>(c)];
         kept = std::max(kept, static_cast<double>(dot));
         if (dot > best.score) {
             best.character = c;
             best.score = dot;
         }
     }
-    for (const auto& [c, score] : by_character)
-        if (c != best.character && score > 0) best.others.emplace_back(c, score);
+    for (int c = 0; c < 128; ++c)
+        if (c != best.character && by_character[static_cast<size_t>(c)] > 0)
+            best.others.emplace_back(static_cast<char>(c), by_character[static_cast<size_t>(c)]);
     std::sort(best.others.begin(), best.others.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -426,12 +427,28 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
     // One case for the whole set (a legend's "A" is not the "a" of a lower-case set), one
     // size (within a quarter), each mark one letter: its own reading first, then, for
     // the letters still missing, a runner-up close to its reading ("o" for a missing "c").
+    // Each mark's score for each letter of each case, once: the loops below try every
+    // mark height as the set's size (the same height gives the same set, so once each).
+    std::vector<std::array<double, 52>> scores(marks.size());
+    for (size_t k = 0; k < marks.size(); ++k)
+        for (int index = 0; index < 26; ++index) {
+            scores[k][static_cast<size_t>(index)] = letter_score(marks[k], index, false);
+            scores[k][static_cast<size_t>(26 + index)] = letter_score(marks[k], index, true);
+        }
+    std::vector<int> heights;
+    for (const LabelMark& m : marks) heights.push_back(m.box.height);
+    std::sort(heights.begin(), heights.end());
+    heights.erase(std::unique(heights.begin(), heights.end()), heights.end());
     for (const bool capitals : {false, true}) {
-        for (const LabelMark& reference : marks) {
-            const double height = reference.box.height;
+        for (const int reference_height : heights) {
+            const double height = reference_height;
             std::vector<const LabelMark*> sized;
-            for (const LabelMark& m : marks)
-                if (std::abs(m.box.height - height) <= 0.25 * height + 1) sized.push_back(&m);
+            std::vector<const std::array<double, 52>*> sized_scores;
+            for (size_t k = 0; k < marks.size(); ++k)
+                if (std::abs(marks[k].box.height - height) <= 0.25 * height + 1) {
+                    sized.push_back(&marks[k]);
+                    sized_scores.push_back(&scores[k]);
+                }
             std::map<int, std::pair<const LabelMark*, double>> by_letter;
             std::vector<bool> taken(sized.size(), false);
             for (const bool runner_up : {false, true}) {
@@ -441,7 +458,7 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                     double chosen_score = 0.0, chosen_rank = 0.0;
                     for (size_t k = 0; k < sized.size(); ++k) {
                         if (taken[k]) continue;
-                        const double score = letter_score(*sized[k], index, capitals);
+                        const double score = (*sized_scores[k])[static_cast<size_t>((capitals ? 26 : 0) + index)];
                         const bool own = score == sized[k]->confidence;
                         // A mark where letters sit beats a better-read one elsewhere (a
                         // tick label's "c" at the foot of a plot).
