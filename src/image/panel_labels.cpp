@@ -445,7 +445,10 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
             std::vector<const LabelMark*> sized;
             std::vector<const std::array<double, 52>*> sized_scores;
             for (size_t k = 0; k < marks.size(); ++k)
-                if (std::abs(marks[k].box.height - height) <= 0.25 * height + 1) {
+                // Small letters with ascenders (b, d, f, h, k, l) stand about 1.4x as tall
+                // as the others (a, c, e): a lower-case set spans both.
+                if (std::abs(marks[k].box.height - height) <= 0.25 * height + 1 ||
+                    (!capitals && marks[k].box.height > height && marks[k].box.height <= 1.5 * height + 1)) {
                     sized.push_back(&marks[k]);
                     sized_scores.push_back(&scores[k]);
                 }
@@ -474,6 +477,13 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                     by_letter[index] = {sized[static_cast<size_t>(chosen)], chosen_score};
                 }
             }
+            // A runner-up only fills a gap between letters read as themselves: past the
+            // last of those it would only lengthen a set with a guess.
+            int last_own = -1;
+            for (const auto& [index, entry] : by_letter)
+                if (entry.second == entry.first->confidence) last_own = std::max(last_own, index);
+            for (auto it = by_letter.begin(); it != by_letter.end();)
+                it = it->first > last_own ? by_letter.erase(it) : std::next(it);
             // The labels a, b, c, ... with at most one letter missed on the way.
             std::vector<LabelMark> run;
             double score = 0.0;

@@ -247,16 +247,16 @@ TEST(PanelsTest, IssueSeventeenLayouts) {
     double imageclef = 0.0;
     const double thin = letters_read(SyntheticLayout::ThinGutters, 30, &imageclef);
     std::printf("  thin gutters ImageCLEF %.3f letters %.3f\n", imageclef, thin);
-    EXPECT_GE(imageclef, 0.82);  // measured 0.866
-    EXPECT_GE(thin, 0.50);       // measured 0.55
+    EXPECT_GE(imageclef, 0.84);  // measured 0.888
+    EXPECT_GE(thin, 0.50);       // measured 0.556
     const double dense = letters_read(SyntheticLayout::DenseGrid, 30, &imageclef);
     std::printf("  dense grids ImageCLEF %.3f letters %.3f\n", imageclef, dense);
-    EXPECT_GE(imageclef, 0.77);  // measured 0.812
-    EXPECT_GE(dense, 0.30);      // measured 0.355
+    EXPECT_GE(imageclef, 0.77);  // measured 0.806
+    EXPECT_GE(dense, 0.30);      // measured 0.359
     const double forms = letters_read(SyntheticLayout::LetterForms, 30, &imageclef);
     std::printf("  letter forms ImageCLEF %.3f letters %.3f\n", imageclef, forms);
-    EXPECT_GE(imageclef, 0.86);  // measured 0.907
-    EXPECT_GE(forms, 0.48);      // measured 0.536
+    EXPECT_GE(imageclef, 0.86);  // measured 0.909
+    EXPECT_GE(forms, 0.52);      // measured 0.570
 }
 
 TEST(PanelsTest, CaptionCountJoinsOversplitPanelsButNeverInventsOnes) {
