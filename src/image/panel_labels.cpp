@@ -380,9 +380,16 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
                 (g == group.front() || g == group.back()))
                 continue;
             Reading reading = read_glyph(glyph_ink(canvas, c));
-            if (text.empty()) others = std::move(reading.others);
+            const bool first = text.empty();
+            if (first) others = std::move(reading.others);
             text += reading.character;
             confidence = std::min(confidence, reading.score);
+            // A label starts with a letter: the rest of "20" or "0.5" is not worth reading
+            // (tick labels are most of the glyph groups on a chart).
+            if (first && !is_letter(reading.character) && g != group.back()) {
+                text += '?';
+                break;
+            }
         }
         // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
         if (text.size() != 1) others.clear();
