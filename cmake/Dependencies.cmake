@@ -8,10 +8,10 @@ find_package(SQLite3 REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(TBB REQUIRED)
-# OpenCV for pixels only (core, imgproc, img_hash, freetype): Debian builds imgcodecs against
+# OpenCV for pixels only (core, imgproc, img_hash; glyphs through libfreetype itself): Debian builds imgcodecs against
 # GDAL, GDCM, HDF5, poppler and more, ~100 shared libraries that cost every pubforge start
 # 200 ms. Image files go through the codec libraries directly (src/image/codecs.cpp).
-find_package(OpenCV REQUIRED COMPONENTS core imgproc freetype img_hash)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc img_hash)
 pkg_check_modules(PODOFO REQUIRED IMPORTED_TARGET libpodofo)
 find_package(JPEG REQUIRED)
 find_package(PNG REQUIRED)
@@ -23,7 +23,7 @@ add_library(pubforge_deps INTERFACE)
 add_library(pubforge::deps ALIAS pubforge_deps)
 target_include_directories(pubforge_deps SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
 target_link_libraries(pubforge_deps INTERFACE
-  nlohmann_json::nlohmann_json spdlog::spdlog OpenSSL::Crypto TBB::tbb opencv_core opencv_imgproc opencv_img_hash opencv_freetype
+  nlohmann_json::nlohmann_json spdlog::spdlog OpenSSL::Crypto TBB::tbb opencv_core opencv_imgproc opencv_img_hash
   PkgConfig::PODOFO JPEG::JPEG PNG::PNG TIFF::TIFF)
 
 # The tests, benchmarks and sample generators compare with or write through OpenCV's own codecs;
@@ -37,10 +37,10 @@ target_link_libraries(pubforge_opencv_codecs INTERFACE opencv_imgcodecs)
 find_package(GIF REQUIRED)
 
 # FreeType (libfreetype-dev, already under PoDoFo) reads built-in encodings of embedded fonts
-# (docs/pdf.md). Only src/pdf/font_program.cpp includes its headers, so the include path stays on that file.
+# (docs/pdf.md) and draws panel-letter glyphs (src/image/glyph_raster.cpp); only those two files include its headers.
 find_package(Freetype REQUIRED)
 target_link_libraries(pubforge_deps INTERFACE ${FREETYPE_LIBRARIES})
-set_source_files_properties(${PROJECT_SOURCE_DIR}/src/pdf/font_program.cpp PROPERTIES INCLUDE_DIRECTORIES "${FREETYPE_INCLUDE_DIRS}")
+set_source_files_properties(${PROJECT_SOURCE_DIR}/src/pdf/font_program.cpp ${PROJECT_SOURCE_DIR}/src/image/glyph_raster.cpp PROPERTIES INCLUDE_DIRECTORIES "${FREETYPE_INCLUDE_DIRS}")
 
 # Start-up: the pubforge binary links the C libraries that only it loads (libxml2, SQLite,
 # libarchive, libwebp, OpenJPEG, giflib) from Debian's static archives: each shared library

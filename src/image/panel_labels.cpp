@@ -1,15 +1,13 @@
-// Panel letters: small isolated glyph groups, read by matching against glyphs OpenCV renders itself.
+// Panel letters: small isolated glyph groups, read by matching against glyphs rendered with FreeType.
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 
-#include <fstream>
-
 #include <opencv2/core/hal/intrin.hpp>
-#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "glyph_raster.hpp"
 #include "panel_parts.hpp"
 #include "run_components.hpp"
 
@@ -78,25 +76,19 @@ std::vector<Template> render_templates() {
     {
         std::vector<Template> all;
         for (const char* file : kFontFiles) {
-            if (!std::ifstream(file).good()) continue;
-            try {
-                auto freetype = cv::freetype::createFreeType2();
-                freetype->loadFontData(file, 0);
-                for (const char* c = kCharacters; *c; ++c) {
-                    cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
-                    // The origin is the top of the em box; 64 px letters sit well inside.
-                    freetype->putText(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255), -1,
-                                      cv::LINE_AA, false);
-                    cv::Mat gray;
-                    cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
-                    add_template(all, *c, gray);
-                    // Heavier weights than the font's bold: journals' panel letters often are.
-                    cv::Mat heavy;
-                    cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
-                    add_template(all, *c, heavy);
-                }
-            } catch (const cv::Exception&) {
-                // An unreadable font file leaves the other templates in place.
+            const auto face = glyphs::FontFace::open(file);
+            if (!face) continue;  // a missing or unreadable font leaves the others in place
+            for (const char* c = kCharacters; *c; ++c) {
+                cv::Mat canvas = cv::Mat::zeros(120, 120, CV_8UC3);
+                // The origin is the top of the em box; 64 px letters sit well inside.
+                face->draw(canvas, std::string(1, *c), cv::Point(20, 10), 64, cv::Scalar::all(255));
+                cv::Mat gray;
+                cv::cvtColor(canvas, gray, cv::COLOR_BGR2GRAY);
+                add_template(all, *c, gray);
+                // Heavier weights than the font's bold: journals' panel letters often are.
+                cv::Mat heavy;
+                cv::dilate(gray, heavy, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(7, 7)));
+                add_template(all, *c, heavy);
             }
         }
         if (all.empty()) {
@@ -191,10 +183,12 @@ static_assert(kGlyphSize * kGlyphSize % 16 == 0 && kCoarseSize * kCoarseSize % 1
 struct Reading {
     char character = 0;
     double score = 0.0;
+    std::vector<std::pair<char, double>> others;  // the next best characters, best first
 };
 
 // The best template of a similar shape (ink aspect within a factor of e^0.45): ranked
-// at 8x8, the best kFineCandidates compared at 16x16.
+// at 8x8, the best kFineCandidates compared at 16x16. The runners-up are kept: "c" and
+// "o", "i" and "j" are close at 10 px, and the sequence of labels decides between them.
 Reading read_glyph(const cv::Mat& ink) {
     const auto glyph = normalise_glyph(ink);
     const auto coarse = coarsen(glyph.data());
@@ -220,10 +214,24 @@ Reading read_glyph(const cv::Mat& ink) {
     ranked.resize(keep);
     // In template order, so that ties go to the same template as a full scan.
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::array<double, 128> by_character{};  // best score of each ASCII character
     for (const auto& [unused, t] : ranked) {
         const float dot = correlation(glyph.data(), bank.pixels.ptr<float>(t), kGlyphSize * kGlyphSize);
-        if (dot > best.score) best = {bank.characters[static_cast<size_t>(t)], dot};
+        const char c = bank.characters[static_cast<size_t>(t)];
+        double& kept = by_character[static_cast<size_t>(c)];
+        kept = std::max(kept, static_cast<double>(dot));
+        if (dot > best.score) {
+            best.character = c;
+            best.score = dot;
+        }
     }
+    for (int c = 0; c < 128; ++c)
+        if (c != best.character && by_character[static_cast<size_t>(c)] > 0)
+            best.others.emplace_back(static_cast<char>(c), by_character[static_cast<size_t>(c)]);
+    std::sort(best.others.begin(), best.others.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (best.others.size() > 4) best.others.resize(4);
     return best;
 }
 
@@ -302,9 +310,15 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
 }
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
+
+LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
+    Reading reading = read_glyph(ink);
+    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others)};
+    if (reading.character == 0) mark.text.clear();
+    return mark;
+}
 
 std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
     const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
@@ -340,73 +354,40 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
                                 cv::Rect(0, 0, image_width, image_height);
         int own = 0;
         for (const size_t g : group) own += glyphs[g].area;
+        // A trailing period ("a.") is ink beside the letter that belongs to it: a speck at
+        // the baseline just right of the glyphs.
+        const cv::Rect period = cv::Rect(box.x + box.width, box.y + h * 55 / 100, std::max(2, h / 2), h - h * 55 / 100 + 1) &
+                                cv::Rect(0, 0, image_width, image_height);
+        const int speck = period.area() > 0 ? ink_in(period) : 0;
+        if (speck <= std::max(2, h * h / 8)) own += speck;
         if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
         for (const size_t g : group) used[g] = true;
         // Read each glyph; parentheses (tall and thin) are kept out of the text.
         std::string text;
         double confidence = 1.0;
+        std::vector<std::pair<char, double>> others;
         for (const size_t g : group) {
             const Component& c = glyphs[g];
             if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
                 (g == group.front() || g == group.back()))
                 continue;
-            const Reading reading = read_glyph(glyph_ink(canvas, c));
+            Reading reading = read_glyph(glyph_ink(canvas, c));
+            const bool first = text.empty();
+            if (first) others = std::move(reading.others);
             text += reading.character;
             confidence = std::min(confidence, reading.score);
+            // A label starts with a letter: the rest of "20" or "0.5" is not worth reading
+            // (tick labels are most of the glyph groups on a chart).
+            if (first && !is_letter(reading.character) && g != group.back()) {
+                text += '?';
+                break;
+            }
         }
-        marks.push_back({box, text, confidence});
+        // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
+        if (text.size() != 1) others.clear();
+        marks.push_back({box, text, confidence, std::move(others)});
     }
     return marks;
-}
-
-std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
-    // Shapes that only differ by size between cases; the case is decided by the others.
-    auto index_of = [](const LabelMark& m) { return std::tolower(static_cast<unsigned char>(m.text[0])) - 'a'; };
-    // Only marks that read as a letter, optionally followed by digits ("A1").
-    marks.erase(std::remove_if(marks.begin(), marks.end(),
-                               [](const LabelMark& m) {
-                                   return m.text.empty() || !is_letter(m.text[0]) || m.confidence < 0.45 ||
-                                          !std::all_of(m.text.begin() + 1, m.text.end(), is_digit);
-                               }),
-                marks.end());
-    std::vector<LabelMark> best;
-    double best_score = 0.0;
-    for (const LabelMark& reference : marks) {
-        const double height = reference.box.height;
-        std::map<int, LabelMark> by_letter;
-        for (const LabelMark& m : marks) {
-            if (std::abs(m.box.height - height) > 0.25 * height + 1) continue;
-            const int index = index_of(m);
-            auto found = by_letter.find(index);
-            if (found == by_letter.end() || m.confidence > found->second.confidence) by_letter[index] = m;
-        }
-        // The labels a, b, c, ... with at most one letter missed on the way.
-        std::vector<LabelMark> run;
-        int missed = 0;
-        for (int index = 0; index < 26; ++index) {
-            auto found = by_letter.find(index);
-            if (found != by_letter.end()) {
-                run.push_back(found->second);
-                continue;
-            }
-            if (run.empty() || ++missed > 1) break;
-        }
-        if (run.size() < 2) continue;
-        double score = 0.0;
-        for (const LabelMark& m : run) score += m.confidence;
-        if (score > best_score) {
-            best_score = score;
-            best = run;
-        }
-    }
-    // One case for the whole set: upper if most glyphs read as capitals.
-    int upper = 0;
-    for (const LabelMark& m : best) upper += std::isupper(static_cast<unsigned char>(m.text[0])) ? 1 : 0;
-    const bool capitals = 2 * upper > static_cast<int>(best.size());
-    for (LabelMark& m : best)
-        m.text[0] = static_cast<char>(capitals ? std::toupper(static_cast<unsigned char>(m.text[0]))
-                                               : std::tolower(static_cast<unsigned char>(m.text[0])));
-    return best;
 }
 
 }  // namespace pubforge::panels

@@ -172,25 +172,41 @@ int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& label
     return owner;
 }
 
-}  // namespace
+// A region without a letter this large, against the median labelled region, is a panel.
+constexpr double kOwnPanelShare = 0.8;
 
-std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
-                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
-                                 const cv::Size& figure_size, std::vector<std::string>& region_labels) {
-    std::vector<Region> panels;
-    region_labels.clear();
-    std::vector<Region> orphans;
-    // Each letter belongs to the region holding it or, printed in the margin, to the
-    // nearest region starting right of or below it.
+// The median area of the regions some letter calls home (0 when none does).
+double labelled_area(const std::vector<Region>& regions, const std::vector<int>& home) {
+    std::vector<int> areas;
+    for (const int r : home)
+        if (r >= 0) areas.push_back(regions[static_cast<size_t>(r)].box.area());
+    if (areas.empty()) return 0.0;
+    std::nth_element(areas.begin(), areas.begin() + static_cast<long>(areas.size() / 2), areas.end());
+    return areas[areas.size() / 2];
+}
+
+// The region each letter belongs to (-1 for none): the region holding it or, printed in
+// the margin, the nearest region starting right of or below it. With `corners_only`, a
+// region holds a letter only in its top-left quarter: a letter at a region's far side
+// names the panel beyond the gutter (its margin was cut into the region on the left),
+// and a letter in the middle of a region names nothing the regions as they stand have.
+std::vector<int> label_homes(const std::vector<Region>& merged, const std::vector<LabelMark>& labels,
+                             bool corners_only) {
     std::vector<int> home(labels.size(), -1);
     for (size_t l = 0; l < labels.size(); ++l) {
         const cv::Rect& mark = labels[l].box;
         double nearest = 4.0 * mark.height;
+        int holder = -1;
         for (size_t r = 0; r < merged.size(); ++r) {
             const cv::Rect& box = merged[r].box;
             if (holds(box, mark)) {
-                home[l] = static_cast<int>(r);
-                break;
+                const bool corner =
+                    mark.x - box.x <= 0.25 * box.width && mark.y - box.y <= 0.25 * box.height;
+                if (!corners_only || corner) {
+                    holder = static_cast<int>(r);
+                    break;
+                }
+                continue;
             }
             if (box.x + mark.height < mark.x || box.y + mark.height < mark.y) continue;
             const double d = std::max(0, box.x - (mark.x + mark.width)) + std::max(0, box.y - (mark.y + mark.height));
@@ -199,7 +215,38 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
                 home[l] = static_cast<int>(r);
             }
         }
+        if (holder >= 0) home[l] = holder;
     }
+    return home;
+}
+
+}  // namespace
+
+std::vector<std::string> name_regions(const std::vector<Region>& regions, const std::vector<LabelMark>& labels) {
+    const std::vector<int> home = label_homes(regions, labels, true);
+    std::vector<std::string> names(regions.size());
+    std::vector<int> count(regions.size(), 0);
+    for (size_t l = 0; l < labels.size(); ++l)
+        if (home[l] >= 0 && ++count[static_cast<size_t>(home[l])] == 1) names[static_cast<size_t>(home[l])] = labels[l].text;
+    // A region holding two letters is two panels the cuts did not separate: naming it
+    // after either would link the wrong subcaption.
+    for (size_t r = 0; r < regions.size(); ++r)
+        if (count[r] > 1) names[r].clear();
+    return names;
+}
+
+void mark_placement(const std::vector<Region>& regions, std::vector<LabelMark>& marks) {
+    const std::vector<int> home = label_homes(regions, marks, true);
+    for (size_t m = 0; m < marks.size(); ++m) marks[m].placed = home[m] >= 0;
+}
+
+std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
+                                 const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
+                                 const cv::Size& figure_size, std::vector<std::string>& region_labels) {
+    std::vector<Region> panels;
+    region_labels.clear();
+    std::vector<Region> orphans;
+    const std::vector<int> home = label_homes(merged, labels, false);
     for (size_t r = 0; r < merged.size(); ++r) {
         const Region& region = merged[r];
         std::vector<LabelMark> inside;
@@ -227,6 +274,9 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
             anchored |= holds(region.box, a) && a.x - region.box.x <= 0.25 * region.box.width &&
                         a.y - region.box.y <= 0.25 * region.box.height;
         }
+        // As is a region as large as the labelled ones: a panel whose letter was not
+        // read, not a loose part (a missed "b" must not fold panel b into a).
+        anchored |= region.box.area() >= kOwnPanelShare * labelled_area(merged, home);
         if (anchored) {
             panels.push_back(region);
             region_labels.emplace_back();

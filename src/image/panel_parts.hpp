@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -53,11 +54,27 @@ struct LabelMark {
     cv::Rect box;        // working pixels
     std::string text;    // "a", "B", "A1"; "" when the glyph was not read as a letter
     double confidence = 0.0;
+    // For a lone glyph, the next best readings and their scores (best first): the
+    // sequence of labels may pick one of them ("o" read where "c" is missing).
+    std::vector<std::pair<char, double>> others;
+    // Whether it sits where panel letters do: a region's top-left corner or the margin
+    // just before a region (name_regions' rule). Breaks ties between two readings of a letter.
+    bool placed = false;
 };
 
 // Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
 // template matching (text may be a digit or empty when nothing matched).
 std::vector<LabelMark> find_label_marks(const Canvas& canvas);
+
+// One glyph read by template matching: `ink` is its intensity against its background
+// (0 = background), `box` where it lies in working pixels.
+LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box);
+
+// Letters printed inside panels, in the top-left corner of each region: white on a dark
+// photograph or dark on a light one, where the figure-wide foreground mask sees only
+// the photograph. Marks overlapping `known` ones are left out.
+std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector<Region>& regions,
+                                         const std::vector<LabelMark>& known);
 
 // Keeps the marks that form one consistent labelling (same case and size, a run of
 // consecutive letters); empty when no such set of two or more exists.
@@ -80,6 +97,13 @@ std::vector<Region> group_by_labels(const std::vector<Region>& regions, const st
 std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::vector<Region>& leaves,
                                  const std::vector<LabelMark>& labels, const std::vector<LabelMark>& anchors,
                                  const cv::Size& figure_size, std::vector<std::string>& region_labels);
+
+// The letter each region carries when the regions stand as they are (the letter's home
+// as apply_labels finds it); "" for a region with no letter or with more than one.
+std::vector<std::string> name_regions(const std::vector<Region>& regions, const std::vector<LabelMark>& labels);
+
+// Sets each mark's `placed`.
+void mark_placement(const std::vector<Region>& regions, std::vector<LabelMark>& marks);
 
 // True when no two regions overlap by more than a sliver and each is panel-sized:
 // the test a label grouping has to pass before it replaces the gutter regions.

@@ -88,7 +88,10 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
     // found, each letter claims the pieces below and right of it.
     std::vector<std::string> labels(regions.size());
     if (options.read_labels && leaves.size() > 1) {
-        const auto marks = panels::find_label_marks(canvas);
+        auto marks = panels::find_label_marks(canvas);
+        const auto inside = panels::find_corner_marks(canvas, regions, marks);
+        marks.insert(marks.end(), inside.begin(), inside.end());
+        panels::mark_placement(regions, marks);
         const auto sequence = panels::consistent_labels(marks);
         if (sequence.size() >= 2) {
             double height = 0.0;
@@ -103,6 +106,9 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
             if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
                 regions = std::move(grouped);
                 labels = std::move(grouped_labels);
+            } else {
+                // The gutter regions stand, but the letters still name the ones they sit on.
+                labels = panels::name_regions(regions, sequence);
             }
         }
     }

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <memory>
+#include <mutex>
 #include <random>
 
-#include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include "glyph_raster.hpp"
 
 namespace pubforge {
 namespace {
@@ -143,18 +145,97 @@ enum class LabelPlace { Outside, Inside, None };
 // Helvetica Bold) when the font is installed, else OpenCV's Hershey duplex.
 void draw_label(cv::Mat& image, const std::string& text, cv::Point baseline_left, const cv::Scalar& ink) {
     static const char* const kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    static const cv::Ptr<cv::freetype::FreeType2> freetype = []() -> cv::Ptr<cv::freetype::FreeType2> {
-        if (!std::ifstream(kFont).good()) return nullptr;
-        auto f = cv::freetype::createFreeType2();
-        f->loadFontData(kFont, 0);
-        return f;
-    }();
-    if (freetype) {
-        // FreeType2::putText places the top of the em box at the point given.
-        freetype->putText(image, text, cv::Point(baseline_left.x, baseline_left.y - 14), 17, ink, -1, cv::LINE_AA, false);
+    static const std::unique_ptr<glyphs::FontFace> face = glyphs::FontFace::open(kFont);
+    static std::mutex face_lock;  // one FreeType face; figures may be generated on several threads
+    if (face) {
+        const std::lock_guard<std::mutex> hold(face_lock);
+        // The top of the em box at the point given.
+        face->draw(image, text, cv::Point(baseline_left.x, baseline_left.y - 14), 17, ink);
     } else {
         cv::putText(image, text, baseline_left, cv::FONT_HERSHEY_DUPLEX, 0.55, ink, 2, cv::LINE_AA);
     }
+}
+
+// The fonts journals' letters stand in for: Helvetica/Arial (DejaVu Sans) and Times
+// (DejaVu Serif), regular and bold.
+const char* const kLetterFonts[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+};
+
+// `text` in font `font` (of kLetterFonts), `size` px, top of the em box at `top_left`.
+void draw_text(cv::Mat& image, const std::string& text, int font, cv::Point top_left, int size, const cv::Scalar& ink) {
+    static std::mutex lock;
+    static std::unique_ptr<glyphs::FontFace> faces[4];
+    static bool opened = false;
+    const std::lock_guard<std::mutex> hold(lock);
+    if (!opened) {
+        for (int i = 0; i < 4; ++i) faces[i] = glyphs::FontFace::open(kLetterFonts[i]);
+        opened = true;
+    }
+    if (faces[font]) {
+        faces[font]->draw(image, text, top_left, size, ink);
+    } else {
+        cv::putText(image, text, cv::Point(top_left.x, top_left.y + size), cv::FONT_HERSHEY_DUPLEX, size / 30.0, ink,
+                    font % 2 == 0 ? 2 : 1, cv::LINE_AA);
+    }
+}
+
+// The issue-17 layouts: thin gutters, dense grids, varied letter forms.
+SyntheticFigure make_hard_figure(std::uint32_t seed, SyntheticLayout layout) {
+    Random random(seed);
+    SyntheticFigure figure;
+    figure.layout = layout;
+    const bool dense = layout == SyntheticLayout::DenseGrid;
+    const int rows = dense ? random.between(3, 4) : random.between(1, 3);
+    const int cols = dense ? 4 : random.between(rows == 1 ? 2 : 1, 4);
+    const int width = random.between(560, 900);
+    const int height = std::clamp(width * rows / cols * random.between(65, 95) / 100, 180, 1000);
+    figure.image = cv::Mat(height, width, CV_8UC3, cv::Scalar::all(255));
+    const int gap = dense ? random.between(0, 2)
+                          : layout == SyntheticLayout::ThinGutters ? random.between(2, 6) : random.between(8, 20);
+    // Letter form: size, font, case, brackets or period, inside the corner or above.
+    const int size = layout == SyntheticLayout::LetterForms ? random.between(9, 30) : random.between(12, 20);
+    const int font = random.between(0, 3);
+    const bool capitals = random.chance(0.4);
+    const int form = layout == SyntheticLayout::LetterForms ? random.between(0, 2) : 0;  // a, (a), a.
+    const bool above = layout == SyntheticLayout::LetterForms && random.chance(0.5);
+    // Above: the em box's descent (a bracket's tail) clears the panel by 3 px.
+    const int label_room = above ? size * 13 / 10 + 3 : 0;
+    std::vector<cv::Rect> boxes;
+    for (const auto& [y, h] : cells(0, height, rows, gap))
+        for (const auto& [x, w] : cells(0, width, cols, gap)) boxes.emplace_back(x, y + label_room, w, h - label_room);
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        // Mixed rows: micrographs and photographs beside charts; dense grids are photographs.
+        PanelKind kind = static_cast<PanelKind>(random.between(0, 4));
+        if (dense && !is_filled(kind)) kind = random.chance(0.5) ? PanelKind::Photo : PanelKind::Micrograph;
+        draw_panel(figure.image(boxes[i]), kind, random);
+        // A panel with strong straight edges of its own: a table-like ruling.
+        if (!dense && random.chance(0.2)) {
+            const cv::Rect& b = boxes[i];
+            for (int k = 1; k < 4; ++k)
+                cv::line(figure.image, cv::Point(b.x + 6, b.y + k * b.height / 4), cv::Point(b.x + b.width - 7, b.y + k * b.height / 4),
+                         cv::Scalar::all(60), 1);
+        }
+    }
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        const char letter = static_cast<char>((capitals ? 'A' : 'a') + static_cast<int>(i));
+        const std::string text = form == 1 ? "(" + std::string(1, letter) + ")"
+                                 : form == 2 ? std::string(1, letter) + "." : std::string(1, letter);
+        const cv::Rect& b = boxes[i];
+        const bool dark = cv::mean(figure.image(cv::Rect(b.x, b.y, std::min(b.width, 3 * size), std::min(b.height, 2 * size))))[1] < 128;
+        const cv::Point at = above ? cv::Point(b.x + 2, b.y - label_room) : cv::Point(b.x + 4, b.y + 2);
+        draw_text(figure.image, text, font, at, size, !above && dark ? cv::Scalar::all(255) : cv::Scalar::all(0));
+        figure.labels.emplace_back(1, letter);
+    }
+    figure.panels = boxes;
+    static const char* const forms[] = {"a", "(a)", "a."};
+    figure.description = layout_name(layout) + " " + std::to_string(rows) + "x" + std::to_string(cols) + " gap " +
+                         std::to_string(gap) + ", labels " + (above ? "above" : "inside") + " " + forms[form] + " " +
+                         std::to_string(size) + " px font " + std::to_string(font);
+    return figure;
 }
 
 }  // namespace
@@ -167,6 +248,9 @@ std::string layout_name(SyntheticLayout layout) {
         case SyntheticLayout::Irregular: return "irregular";
         case SyntheticLayout::ColouredGutters: return "coloured-gutters";
         case SyntheticLayout::Single: return "single";
+        case SyntheticLayout::ThinGutters: return "thin-gutters";
+        case SyntheticLayout::DenseGrid: return "dense-grid";
+        case SyntheticLayout::LetterForms: return "letter-forms";
     }
     return "unknown";
 }
@@ -181,6 +265,9 @@ SyntheticFigure make_synthetic_figure(std::uint32_t seed) {
 }
 
 SyntheticFigure make_synthetic_figure(std::uint32_t seed, SyntheticLayout layout) {
+    if (layout == SyntheticLayout::ThinGutters || layout == SyntheticLayout::DenseGrid ||
+        layout == SyntheticLayout::LetterForms)
+        return make_hard_figure(seed, layout);
     Random random(seed);
     SyntheticFigure figure;
     figure.layout = layout;

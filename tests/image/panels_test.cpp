@@ -55,8 +55,9 @@ TEST(PanelsTest, GeneratedSetScoresLikeTheCorpus) {
         std::printf("  %-18s %.3f over %d figures\n", name.c_str(), entry.first / entry.second, entry.second);
     const double accuracy = total / figures;
     std::printf("  generated ImageCLEF accuracy %.3f\n", accuracy);
-    // Measured 0.860 (touching photos without any gutter are the weak layout, 0.54; 0.826
-    // and 0.37 before seams between grainy photographs were accepted).
+    // Measured 0.865 (touching photos without any gutter are the weak layout, 0.52; 0.826
+    // and 0.37 before seams between grainy photographs were accepted; 0.860 before an
+    // unlabelled region as large as the labelled ones stayed a panel).
     EXPECT_GE(accuracy, 0.85);
 }
 
@@ -205,9 +206,57 @@ TEST(PanelsTest, PrintedLettersAreReadAndOrderPanels) {
     }
     ASSERT_GT(drawn, 0);
     std::printf("  panel letters read %d of %d\n", read, drawn);
-    // Measured 0.39: a fifth of the figures print no letters, and dark letters inside
-    // photographs are not isolated glyphs to the reader.
-    EXPECT_GE(static_cast<double>(read) / drawn, 0.35);
+    // Measured 0.84 (0.39 before letters inside photographs were looked for in each
+    // region's corner and letters named the gutter regions without regrouping them).
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.80);
+}
+
+// Share of the drawn letters that the panel holding most of the letter's panel carries.
+double letters_read(SyntheticLayout layout, std::uint32_t seeds, double* imageclef = nullptr) {
+    int read = 0, drawn = 0;
+    double total = 0.0;
+    for (std::uint32_t seed = 1; seed <= seeds; ++seed) {
+        const SyntheticFigure figure = make_synthetic_figure(seed, layout);
+        const PanelDetection detection = detect_panels(figure.image);
+        total += imageclef_score(figure.panels, boxes_of(detection));
+        for (size_t i = 0; i < figure.panels.size(); ++i) {
+            if (figure.labels[i].empty()) continue;
+            ++drawn;
+            for (const Panel& p : detection.panels)
+                if ((p.box & figure.panels[i]).area() > 0.6 * figure.panels[i].area() && p.label == figure.labels[i]) {
+                    ++read;
+                    break;
+                }
+        }
+    }
+    if (imageclef) *imageclef = total / seeds;
+    return drawn ? static_cast<double>(read) / drawn : 0.0;
+}
+
+TEST(PanelsTest, LettersInsidePhotographsAreRead) {
+    // Ruled photographs carry their letters inside, white on dark and black on light:
+    // the figure-wide mask sees only the photograph, the corner search sees the glyph.
+    const double read = letters_read(SyntheticLayout::RuledPhotos, 30);
+    std::printf("  letters inside photographs %.3f\n", read);
+    EXPECT_GE(read, 0.65);  // measured 0.71 (0.02 before the corner search)
+}
+
+TEST(PanelsTest, IssueSeventeenLayouts) {
+    // Thin gutters (2-6 px) in mixed rows, dense 3x4/4x4 photograph grids, and letters
+    // in varied forms (Sans/Serif, bold or not, "a" "(a)" "a.", 9-30 px, inside or above).
+    double imageclef = 0.0;
+    const double thin = letters_read(SyntheticLayout::ThinGutters, 30, &imageclef);
+    std::printf("  thin gutters ImageCLEF %.3f letters %.3f\n", imageclef, thin);
+    EXPECT_GE(imageclef, 0.84);  // measured 0.888
+    EXPECT_GE(thin, 0.50);       // measured 0.556
+    const double dense = letters_read(SyntheticLayout::DenseGrid, 30, &imageclef);
+    std::printf("  dense grids ImageCLEF %.3f letters %.3f\n", imageclef, dense);
+    EXPECT_GE(imageclef, 0.77);  // measured 0.806
+    EXPECT_GE(dense, 0.30);      // measured 0.359
+    const double forms = letters_read(SyntheticLayout::LetterForms, 30, &imageclef);
+    std::printf("  letter forms ImageCLEF %.3f letters %.3f\n", imageclef, forms);
+    EXPECT_GE(imageclef, 0.86);  // measured 0.909
+    EXPECT_GE(forms, 0.52);      // measured 0.570
 }
 
 TEST(PanelsTest, CaptionCountJoinsOversplitPanelsButNeverInventsOnes) {

@@ -35,7 +35,9 @@ TEST(SyntheticFiguresTest, RenderDocsPictures) {
     if (!folder) GTEST_SKIP() << "set PUBFORGE_DOCS_IMAGES to write docs pictures";
     const std::pair<SyntheticLayout, std::uint32_t> examples[] = {{SyntheticLayout::GutterGrid, 398},
                                                                    {SyntheticLayout::TouchingPhotos, 25},
-                                                                   {SyntheticLayout::RuledPhotos, 49}};
+                                                                   {SyntheticLayout::RuledPhotos, 49},
+                                                                   {SyntheticLayout::ThinGutters, 1},
+                                                                   {SyntheticLayout::LetterForms, 1}};
     for (const auto& [layout, seed] : examples) {
         const SyntheticFigure figure = make_synthetic_figure(seed, layout);
         const cv::Mat after = render_panels(figure.image, detect_panels(figure.image));
