@@ -84,6 +84,31 @@ bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line
     return false;
 }
 
+// The block that carries on the caption filling block `b` of the left column: in the right column, its top
+// level with the caption's, in the caption's type size, not a caption of its own. Where captions and body share
+// a type size, only a continuation that starts in lower case after an unfinished sentence counts.
+long column_continuation(const PageLayout& page, size_t b, double body_font_size, const std::string& text) {
+    const Block& block = page.blocks[b];
+    if (!page.two_columns || block.column != 1) return -1;
+    const Line& last = block.lines.back();
+    if (last.box.width() < 0.85 * block.box.width()) return -1;  // the caption ends on a short line
+    if (block.box.width() < block.box.height() && block.lines.size() == 1) return -1;  // sideways text
+    const double size = block.lines.front().font_size;
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (other.column != 2 || other.lines.empty()) continue;
+        if (std::abs(other.box.y0 - block.box.y0) > 0.6 * size || std::abs(other.font_size - size) > 0.3) continue;
+        // The other half of a column-wide caption is about as wide: not a cell, a tick label or a heading.
+        if (other.box.width() < 0.6 * block.box.width() || other.lines.front().box.width() < other.lines.front().box.height())
+            continue;
+        if (match_caption_label(other.lines.front().text)) continue;
+        const bool lower = std::islower(static_cast<unsigned char>(other.lines.front().text[0])) != 0;
+        if (std::abs(size - body_font_size) <= 0.25 && (ends_sentence(text) || !lower)) continue;
+        return static_cast<long>(n);
+    }
+    return -1;
+}
+
 }  // namespace
 
 std::optional<CaptionLabel> match_caption_label(const std::string& line) {
@@ -144,7 +169,8 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                                 (label->delimiter ? 1 : 0) + (line.font_size < body_font_size - 0.25 ? 1 : 0);
                 std::string text = rest;
                 caption.box = line.box;
-                for (size_t k = l + 1; k < block.lines.size(); ++k) {
+                size_t k = l + 1;
+                for (; k < block.lines.size(); ++k) {
                     if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
                     // "Notes:", "Abbreviations:", "Source:" under a caption belong to it (JATS captions hold them).
                     if (starts_attribution(block.lines[k].text)) break;
@@ -166,6 +192,16 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                         break;  // a short line after a full stop, with more below: a table's first cell
                     append_line_text(text, block.lines[k].text);
                     caption.box = caption.box.united(block.lines[k].box);
+                }
+                // A caption set in two columns under a full-width figure: it runs to the bottom of its block and
+                // carries on at the top of the right column's block level with it.
+                if (k == block.lines.size() && l == 0) {
+                    if (const long next = column_continuation(page, b, body_font_size, text); next >= 0) {
+                        const Block& more = page.blocks[static_cast<size_t>(next)];
+                        for (const Line& more_line : more.lines) append_line_text(text, more_line.text);
+                        caption.box = caption.box.united(more.box);
+                        caption.more_blocks.push_back(static_cast<size_t>(next));
+                    }
                 }
                 // A label alone above a centred title: the caption text is the block just below.
                 if (text.size() < 3 && l + 1 == block.lines.size() && b + 1 < page.blocks.size()) {

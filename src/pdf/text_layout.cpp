@@ -51,8 +51,12 @@ std::vector<WordBuilder> build_words(const std::vector<Glyph>& glyphs) {
         if (continues) {
             const double gap = g.box.x0 - previous->box.x1;
             const double scale = std::max(size, previous->font_size);
-            continues = std::abs(g.baseline - previous->baseline) < kBaselineTolerance * scale &&
-                        gap < kWordGap * scale && gap > -0.6 * scale && g.box.x0 >= previous->box.x0 - 0.1 * scale;
+            // A superscript or subscript set straight against its word ("m3", "H2O", "parity" + "a") is part
+            // of it, as the XML of the same article writes it: a smaller size may sit off the baseline.
+            const bool script = std::min(size, previous->font_size) < 0.85 * scale;
+            const double shift = script ? 0.6 : kBaselineTolerance;
+            continues = std::abs(g.baseline - previous->baseline) < shift * scale && gap < kWordGap * scale &&
+                        gap > -0.6 * scale && g.box.x0 >= previous->box.x0 - 0.1 * scale;
         }
         if (!continues) {
             words.emplace_back();
