@@ -146,7 +146,12 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                 if (!label) continue;
                 const std::string rest = line.text.substr(label->text_start);
                 // The cascade: each test removes a family of in-text mentions.
-                const bool block_start = l == 0 || ends_sentence(block.lines[l - 1].text);
+                // Running text that wraps onto the label's line fills the line before it; a short line before it,
+                // or one in another type size, is a label of the figure or the end of something else.
+                const Line* before = l > 0 ? &block.lines[l - 1] : nullptr;
+                const bool block_start = !before || ends_sentence(before->text) ||
+                                         before->box.width() < 0.7 * std::max(line.box.width(), block.box.width()) ||
+                                         std::abs(before->font_size - line.font_size) > 0.4;
                 if (!block_start) continue;  // "... as shown in\nFigure 2 the ..."
                 const bool stands_out = label_stands_out(line) || line.bold;
                 const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0]));
