@@ -109,6 +109,33 @@ long column_continuation(const PageLayout& page, size_t b, double body_font_size
     return -1;
 }
 
+// The block holding the text of a label that stands alone at the end of block `b`: the one whose first line
+// shares the label's baseline a few spaces to its right (Springer's "Table 2<tab>Mean values..."), else the
+// nearest one starting just below it, under it. -1 when neither is there.
+long label_text_block(const PageLayout& page, size_t b, const Line& label) {
+    const double size = label.font_size;
+    long beside = -1, below = -1;
+    double beside_gap = 4 * size, below_gap = 2 * size;
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (n == b || other.lines.empty() || match_caption_label(other.lines.front().text)) continue;
+        const Line& first = other.lines.front();
+        const double gap = first.box.x0 - label.box.x1;
+        if (std::abs(first.box.y1 - label.box.y1) < 0.3 * size && std::abs(first.font_size - size) < 0.6 && gap > 0 &&
+            gap < beside_gap) {
+            beside = static_cast<long>(n);
+            beside_gap = gap;
+        }
+        const double drop = other.box.y0 - page.blocks[b].box.y1;
+        const bool under = std::min(other.box.x1, label.box.x1) > std::max(other.box.x0, label.box.x0);
+        if (drop > -0.3 * size && drop < below_gap && under) {
+            below = static_cast<long>(n);
+            below_gap = drop;
+        }
+    }
+    return beside >= 0 ? beside : below;
+}
+
 }  // namespace
 
 std::optional<CaptionLabel> match_caption_label(const std::string& line) {
@@ -208,12 +235,14 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                         caption.more_blocks.push_back(static_cast<size_t>(next));
                     }
                 }
-                // A label alone above a centred title: the caption text is the block just below.
-                if (text.size() < 3 && l + 1 == block.lines.size() && b + 1 < page.blocks.size()) {
-                    const Block& next = page.blocks[b + 1];
-                    if (next.box.y0 - block.box.y1 < 2 * line.font_size && !match_caption_label(next.lines[0].text)) {
-                        append_line_text(text, next.text());
-                        caption.box = caption.box.united(next.box);
+                // A label alone on its line: the caption text is set apart from it (beside it after a tab, or
+                // centred below it).
+                if (text.size() < 3 && l + 1 == block.lines.size()) {
+                    if (const long n = label_text_block(page, b, line); n >= 0) {
+                        const Block& more = page.blocks[static_cast<size_t>(n)];
+                        append_line_text(text, more.text());
+                        caption.box = caption.box.united(more.box);
+                        caption.more_blocks.push_back(static_cast<size_t>(n));
                     }
                 }
                 caption.text = normalize_space(text);
