@@ -1,6 +1,7 @@
 // Caption starts are found by label pattern, then a cascade of layout and wording tests rejects in-text mentions.
 #include "pubforge/pdf/captions.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <regex>
@@ -109,6 +110,32 @@ long column_continuation(const PageLayout& page, size_t b, double body_font_size
     return -1;
 }
 
+// A one-line block that carries on the caption's first line (so far `caption.box`) on its baseline, less than
+// two spaces' worth of stretched gap to its right, in its type size; never across the gutter of two columns.
+long line_fragment(const PageLayout& page, size_t b, const Caption& caption) {
+    const double size = caption.font_size, mid = page.width / 2;
+    const Box& reach = caption.box;
+    if (reach.width() < reach.height()) return -1;  // sideways text: page coordinates do not run along it
+    long best = -1;
+    double best_gap = 2 * size;
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (n == b || other.lines.size() != 1) continue;
+        if (std::find(caption.more_blocks.begin(), caption.more_blocks.end(), n) != caption.more_blocks.end()) continue;
+        const Line& line = other.lines.front();
+        if (line.box.width() < line.box.height()) continue;
+        const double gap = line.box.x0 - reach.x1;
+        if (gap < -0.1 * size || gap >= best_gap || std::abs(line.box.y1 - reach.y1) > 0.3 * size ||
+            std::abs(line.font_size - size) > 0.3)
+            continue;
+        if (page.two_columns && reach.x1 < mid && line.box.x0 > mid) continue;
+        if (match_caption_label(line.text)) continue;
+        best = static_cast<long>(n);
+        best_gap = gap;
+    }
+    return best;
+}
+
 // The block holding the text of a label that stands alone at the end of block `b`: the one whose first line
 // shares the label's baseline a few spaces to its right (Springer's "Table 2<tab>Mean values..."), else the
 // nearest one starting just below it, under it. -1 when neither is there.
@@ -116,6 +143,7 @@ long label_text_block(const PageLayout& page, size_t b, const Line& label) {
     const double size = label.font_size;
     long beside = -1, below = -1;
     double beside_gap = 4 * size, below_gap = 2 * size;
+    if (label.box.width() < label.box.height()) return -1;  // sideways text: page coordinates do not run along it
     for (size_t n = 0; n < page.blocks.size(); ++n) {
         const Block& other = page.blocks[n];
         if (n == b || other.lines.empty() || match_caption_label(other.lines.front().text)) continue;
@@ -201,6 +229,13 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                                 (label->delimiter ? 1 : 0) + (line.font_size < body_font_size - 0.25 ? 1 : 0);
                 std::string text = rest;
                 caption.box = line.box;
+                // Justified captions stretch their spaces: the rest of the label's line may stand apart in
+                // one-line blocks on its baseline.
+                for (long n; (n = line_fragment(page, b, caption)) >= 0;) {
+                    append_line_text(text, page.blocks[static_cast<size_t>(n)].lines.front().text);
+                    caption.box = caption.box.united(page.blocks[static_cast<size_t>(n)].box);
+                    caption.more_blocks.push_back(static_cast<size_t>(n));
+                }
                 size_t k = l + 1;
                 for (; k < block.lines.size(); ++k) {
                     if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
