@@ -46,6 +46,13 @@ bool label_stands_out(const Line& line) {
     return first.bold != after.bold || std::abs(first.font_size - after.font_size) > 0.5;
 }
 
+// "a ISSR...", "a) Maps...", "(a) Sections...": a panel letter, then a word that is not in lower case. In running
+// text a lower-case word follows ("Fig. 2 a shows"), which stays a mention.
+bool opens_with_panel_letter(const std::string& rest) {
+    static const std::regex pattern(R"re(^(\([a-z]\)|[a-z]\)|[a-z])\s+[^a-z\s])re");
+    return std::regex_search(rest, pattern);
+}
+
 // Notes and legends printed under a caption title: JATS captions hold them, so the caption goes on.
 bool starts_note(const std::string& line) {
     static const std::regex pattern(R"re(^(Note|Notes|Nota|Notas|Abbreviations?|Key|Legend)\s*:)re");
@@ -209,7 +216,9 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                                          std::abs(before->font_size - line.font_size) > 0.4;
                 if (!block_start) continue;  // "... as shown in\nFigure 2 the ..."
                 const bool stands_out = label_stands_out(line) || line.bold;
-                const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0]));
+                // A caption may open on a lower-case panel letter ("Fig. 1 a ISSR profile...", "(a) Sections...").
+                const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0])) ||
+                                          opens_with_panel_letter(rest);
                 if (!label->delimiter && !stands_out && !(rest.empty() && l == 0)) {
                     // "Figure 2 shows ...": only a distinct font or a label alone on its line rescues it.
                     if (!starts_upper || line.font_size >= body_font_size - 0.25) continue;
