@@ -154,48 +154,8 @@ void link_panels(json& figure) {
     figure["unlinked"] = std::move(unlinked);
 }
 
-// Figure number -> index, for attaching references found in the text.
-std::map<std::string, size_t> figures_by_number(const json& figures) {
-    std::map<std::string, size_t> out;
-    for (size_t k = 0; k < figures.size(); ++k) {
-        const std::string number = figure_number(string_field(figures[k], "label"));
-        if (!number.empty() && !out.count(number)) out[number] = k;
-    }
-    return out;
-}
-
-// PDF records have no xrefs: find "Fig. 2B" in every paragraph and attach the sentence.
-void find_pdf_mentions(Record& record, json& figures) {
-    const auto by_number = figures_by_number(figures);
-    std::vector<json> found(figures.size(), json::array());
-    if (!record.contains("sections") || !record["sections"].is_array()) return;
-    const json& sections = record["sections"];
-    for (size_t s = 0; s < sections.size(); ++s) {
-        const json& paragraphs = sections[s].value("paragraphs", json::array());
-        for (size_t p = 0; p < paragraphs.size(); ++p) {
-            const std::string text = string_field(paragraphs[p], "text");
-            std::string id = string_field(paragraphs[p], "id");
-            if (id.empty()) id = "p" + std::to_string(s + 1) + "." + std::to_string(p + 1);
-            for (const FigureReference& ref : find_figure_references(text)) {
-                const auto [sb, se] = sentence_around(text, ref.begin);
-                for (const ReferencedFigure& target : ref.figures) {
-                    const auto it = by_number.find(target.number);
-                    if (it == by_number.end()) continue;
-                    found[it->second].push_back({{"paragraph", id},
-                                                 {"section", string_field(sections[s], "title")},
-                                                 {"sentence", repair_utf8(std::string_view(text).substr(sb, se - sb))},
-                                                 {"start", ref.begin},
-                                                 {"end", ref.end},
-                                                 {"text", repair_utf8(ref.text)},
-                                                 {"panels", target.panels}});
-                }
-            }
-        }
-    }
-    for (size_t k = 0; k < figures.size(); ++k) figures[k]["mentions"] = std::move(found[k]);
-}
-
-// JATS mentions come from xrefs; name their panels when the parser did not.
+// Mentions come from the parsers (JATS xrefs; PDF references found in the body at parse): name their panels
+// when the parser did not.
 void add_mention_panels(json& figure) {
     if (!figure.contains("mentions") || !figure["mentions"].is_array()) return;
     const std::string number = figure_number(string_field(figure, "label"));
@@ -268,8 +228,6 @@ void align_figure(json& figure, const AlignOptions& options, const DomainVocabul
 
 void align_figures(Record& record, json& figures, const AlignOptions& options, const DomainVocabulary* vocabulary) {
     if (!figures.is_array()) return;
-    const bool pdf = record.contains("source") && string_field(record["source"], "kind") == "pdf";
-    if (options.mentions && pdf) find_pdf_mentions(record, figures);
     for (json& figure : figures) align_figure(figure, options, vocabulary);
 }
 

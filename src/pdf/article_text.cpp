@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "pubforge/text/mentions.hpp"
+#include "pubforge/text/utf8.hpp"
 
 namespace pubforge::pdf {
 namespace {
@@ -115,7 +116,8 @@ void add_body(Record& record, const std::vector<PageLayout>& pages, const BlockS
 }
 
 void add_mentions(Record& record) {
-    // One reading of references and sentences for JATS and PDF: the text module's.
+    // One reading of references and sentences for JATS and PDF: the text module's. The parse is the only owner
+    // of a PDF's mentions: align keeps them (and names panels only where a mention lacks them).
     for (auto& figure : record["figures"]) figure["mentions"] = nlohmann::json::array();
     for (const auto& section : record["sections"]) {
         for (const auto& paragraph : section["paragraphs"]) {
@@ -127,10 +129,10 @@ void add_mentions(Record& record) {
                         if (text::figure_number(figure.value("label", "")) != referenced.number) continue;
                         figure["mentions"].push_back({{"paragraph", paragraph["id"]},
                                                       {"section", section["title"]},
-                                                      {"sentence", text.substr(from, to - from)},
+                                                      {"sentence", text::repair_utf8(std::string_view(text).substr(from, to - from))},
                                                       {"start", reference.begin},
                                                       {"end", reference.end},
-                                                      {"text", reference.text},
+                                                      {"text", text::repair_utf8(reference.text)},
                                                       {"panels", referenced.panels}});
                         break;
                     }

@@ -1,6 +1,7 @@
 // Caption starts are found by label pattern, then a cascade of layout and wording tests rejects in-text mentions.
 #include "pubforge/pdf/captions.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <regex>
@@ -45,6 +46,13 @@ bool label_stands_out(const Line& line) {
     return first.bold != after.bold || std::abs(first.font_size - after.font_size) > 0.5;
 }
 
+// "a ISSR...", "a) Maps...", "(a) Sections...": a panel letter, then a word that is not in lower case. In running
+// text a lower-case word follows ("Fig. 2 a shows"), which stays a mention.
+bool opens_with_panel_letter(const std::string& rest) {
+    static const std::regex pattern(R"re(^(\([a-z]\)|[a-z]\)|[a-z])\s+[^a-z\s])re");
+    return std::regex_search(rest, pattern);
+}
+
 // Notes and legends printed under a caption title: JATS captions hold them, so the caption goes on.
 bool starts_note(const std::string& line) {
     static const std::regex pattern(R"re(^(Note|Notes|Nota|Notas|Abbreviations?|Key|Legend)\s*:)re");
@@ -84,6 +92,85 @@ bool ends_table_row(const PageLayout& page, size_t block_index, const Line& line
     return false;
 }
 
+// The block that carries on the caption filling block `b` of the left column: in the right column, its top
+// level with the caption's, in the caption's type size, not a caption of its own. Where captions and body share
+// a type size, only a continuation that starts in lower case after an unfinished sentence counts.
+long column_continuation(const PageLayout& page, size_t b, double body_font_size, const std::string& text) {
+    const Block& block = page.blocks[b];
+    if (!page.two_columns || block.column != 1) return -1;
+    const Line& last = block.lines.back();
+    if (last.box.width() < 0.85 * block.box.width()) return -1;  // the caption ends on a short line
+    if (block.box.width() < block.box.height() && block.lines.size() == 1) return -1;  // sideways text
+    const double size = block.lines.front().font_size;
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (other.column != 2 || other.lines.empty()) continue;
+        if (std::abs(other.box.y0 - block.box.y0) > 0.6 * size || std::abs(other.font_size - size) > 0.3) continue;
+        // The other half of a column-wide caption is about as wide: not a cell, a tick label or a heading.
+        if (other.box.width() < 0.6 * block.box.width() || other.lines.front().box.width() < other.lines.front().box.height())
+            continue;
+        if (match_caption_label(other.lines.front().text)) continue;
+        const bool lower = std::islower(static_cast<unsigned char>(other.lines.front().text[0])) != 0;
+        if (std::abs(size - body_font_size) <= 0.25 && (ends_sentence(text) || !lower)) continue;
+        return static_cast<long>(n);
+    }
+    return -1;
+}
+
+// A one-line block that carries on the caption's first line (so far `caption.box`) on its baseline, less than
+// two spaces' worth of stretched gap to its right, in its type size; never across the gutter of two columns.
+long line_fragment(const PageLayout& page, size_t b, const Caption& caption) {
+    const double size = caption.font_size, mid = page.width / 2;
+    const Box& reach = caption.box;
+    if (reach.width() < reach.height()) return -1;  // sideways text: page coordinates do not run along it
+    long best = -1;
+    double best_gap = 2 * size;
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (n == b || other.lines.size() != 1) continue;
+        if (std::find(caption.more_blocks.begin(), caption.more_blocks.end(), n) != caption.more_blocks.end()) continue;
+        const Line& line = other.lines.front();
+        if (line.box.width() < line.box.height()) continue;
+        const double gap = line.box.x0 - reach.x1;
+        if (gap < -0.1 * size || gap >= best_gap || std::abs(line.box.y1 - reach.y1) > 0.3 * size ||
+            std::abs(line.font_size - size) > 0.3)
+            continue;
+        if (page.two_columns && reach.x1 < mid && line.box.x0 > mid) continue;
+        if (match_caption_label(line.text)) continue;
+        best = static_cast<long>(n);
+        best_gap = gap;
+    }
+    return best;
+}
+
+// The block holding the text of a label that stands alone at the end of block `b`: the one whose first line
+// shares the label's baseline a few spaces to its right (Springer's "Table 2<tab>Mean values..."), else the
+// nearest one starting just below it, under it. -1 when neither is there.
+long label_text_block(const PageLayout& page, size_t b, const Line& label) {
+    const double size = label.font_size;
+    long beside = -1, below = -1;
+    double beside_gap = 4 * size, below_gap = 2 * size;
+    if (label.box.width() < label.box.height()) return -1;  // sideways text: page coordinates do not run along it
+    for (size_t n = 0; n < page.blocks.size(); ++n) {
+        const Block& other = page.blocks[n];
+        if (n == b || other.lines.empty() || match_caption_label(other.lines.front().text)) continue;
+        const Line& first = other.lines.front();
+        const double gap = first.box.x0 - label.box.x1;
+        if (std::abs(first.box.y1 - label.box.y1) < 0.3 * size && std::abs(first.font_size - size) < 0.6 && gap > 0 &&
+            gap < beside_gap) {
+            beside = static_cast<long>(n);
+            beside_gap = gap;
+        }
+        const double drop = other.box.y0 - page.blocks[b].box.y1;
+        const bool under = std::min(other.box.x1, label.box.x1) > std::max(other.box.x0, label.box.x0);
+        if (drop > -0.3 * size && drop < below_gap && under) {
+            below = static_cast<long>(n);
+            below_gap = drop;
+        }
+    }
+    return beside >= 0 ? beside : below;
+}
+
 }  // namespace
 
 std::optional<CaptionLabel> match_caption_label(const std::string& line) {
@@ -121,10 +208,17 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                 if (!label) continue;
                 const std::string rest = line.text.substr(label->text_start);
                 // The cascade: each test removes a family of in-text mentions.
-                const bool block_start = l == 0 || ends_sentence(block.lines[l - 1].text);
+                // Running text that wraps onto the label's line fills the line before it; a short line before it,
+                // or one in another type size, is a label of the figure or the end of something else.
+                const Line* before = l > 0 ? &block.lines[l - 1] : nullptr;
+                const bool block_start = !before || ends_sentence(before->text) ||
+                                         before->box.width() < 0.7 * std::max(line.box.width(), block.box.width()) ||
+                                         std::abs(before->font_size - line.font_size) > 0.4;
                 if (!block_start) continue;  // "... as shown in\nFigure 2 the ..."
                 const bool stands_out = label_stands_out(line) || line.bold;
-                const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0]));
+                // A caption may open on a lower-case panel letter ("Fig. 1 a ISSR profile...", "(a) Sections...").
+                const bool starts_upper = rest.empty() || !std::islower(static_cast<unsigned char>(rest[0])) ||
+                                          opens_with_panel_letter(rest);
                 if (!label->delimiter && !stands_out && !(rest.empty() && l == 0)) {
                     // "Figure 2 shows ...": only a distinct font or a label alone on its line rescues it.
                     if (!starts_upper || line.font_size >= body_font_size - 0.25) continue;
@@ -144,7 +238,15 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                                 (label->delimiter ? 1 : 0) + (line.font_size < body_font_size - 0.25 ? 1 : 0);
                 std::string text = rest;
                 caption.box = line.box;
-                for (size_t k = l + 1; k < block.lines.size(); ++k) {
+                // Justified captions stretch their spaces: the rest of the label's line may stand apart in
+                // one-line blocks on its baseline.
+                for (long n; (n = line_fragment(page, b, caption)) >= 0;) {
+                    append_line_text(text, page.blocks[static_cast<size_t>(n)].lines.front().text);
+                    caption.box = caption.box.united(page.blocks[static_cast<size_t>(n)].box);
+                    caption.more_blocks.push_back(static_cast<size_t>(n));
+                }
+                size_t k = l + 1;
+                for (; k < block.lines.size(); ++k) {
                     if (match_caption_label(block.lines[k].text) && ends_sentence(block.lines[k - 1].text)) break;
                     // "Notes:", "Abbreviations:", "Source:" under a caption belong to it (JATS captions hold them).
                     if (starts_attribution(block.lines[k].text)) break;
@@ -167,12 +269,24 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
                     append_line_text(text, block.lines[k].text);
                     caption.box = caption.box.united(block.lines[k].box);
                 }
-                // A label alone above a centred title: the caption text is the block just below.
-                if (text.size() < 3 && l + 1 == block.lines.size() && b + 1 < page.blocks.size()) {
-                    const Block& next = page.blocks[b + 1];
-                    if (next.box.y0 - block.box.y1 < 2 * line.font_size && !match_caption_label(next.lines[0].text)) {
-                        append_line_text(text, next.text());
-                        caption.box = caption.box.united(next.box);
+                // A caption set in two columns under a full-width figure: it runs to the bottom of its block and
+                // carries on at the top of the right column's block level with it.
+                if (k == block.lines.size() && l == 0) {
+                    if (const long next = column_continuation(page, b, body_font_size, text); next >= 0) {
+                        const Block& more = page.blocks[static_cast<size_t>(next)];
+                        for (const Line& more_line : more.lines) append_line_text(text, more_line.text);
+                        caption.box = caption.box.united(more.box);
+                        caption.more_blocks.push_back(static_cast<size_t>(next));
+                    }
+                }
+                // A label alone on its line: the caption text is set apart from it (beside it after a tab, or
+                // centred below it).
+                if (text.size() < 3 && l + 1 == block.lines.size()) {
+                    if (const long n = label_text_block(page, b, line); n >= 0) {
+                        const Block& more = page.blocks[static_cast<size_t>(n)];
+                        append_line_text(text, more.text());
+                        caption.box = caption.box.united(more.box);
+                        caption.more_blocks.push_back(static_cast<size_t>(n));
                     }
                 }
                 caption.text = normalize_space(text);

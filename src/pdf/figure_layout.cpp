@@ -125,7 +125,10 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
     std::vector<Box> barriers;
     std::set<size_t> caption_blocks;
     for (const Caption& c : captions)
-        if (c.page == layout.number) caption_blocks.insert(c.block);
+        if (c.page == layout.number) {
+            caption_blocks.insert(c.block);
+            caption_blocks.insert(c.more_blocks.begin(), c.more_blocks.end());
+        }
     for (size_t b = 0; b < layout.blocks.size(); ++b)
         if (caption_blocks.count(b) || is_body_block(layout.blocks[b], body_font_size, layout.width))
             barriers.push_back(layout.blocks[b].box);
@@ -306,7 +309,10 @@ std::vector<UnlabelledFigure> find_unlabelled_figures(const PageContent& content
     std::set<size_t> used_images, caption_blocks;
     for (const PlacedFigure& figure : placed) used_images.insert(figure.images.begin(), figure.images.end());
     for (const Caption& c : captions)
-        if (c.page == layout.number) caption_blocks.insert(c.block);
+        if (c.page == layout.number) {
+            caption_blocks.insert(c.block);
+            caption_blocks.insert(c.more_blocks.begin(), c.more_blocks.end());
+        }
     std::vector<UnlabelledFigure> found;
     for (size_t i = 0; i < content.images.size(); ++i) {
         const ImagePlacement& image = content.images[i];

@@ -217,6 +217,7 @@ Record parse_pdf(const SourceDocument& doc, ImageStore& store, const PdfOptions&
     for (const Caption& c : captions) {
         const Block& block = layouts[static_cast<size_t>(c.page - 1)].blocks[c.block];
         if (c.first_line == 0 || c.first_line + 1 >= block.lines.size()) skip.insert({c.page, c.block});
+        for (size_t more : c.more_blocks) skip.insert({c.page, more});
     }
     const std::string render_path = file_holding(doc);
     for (PageData& page : pages) {

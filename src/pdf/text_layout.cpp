@@ -26,6 +26,7 @@ bool is_blank(const std::string& text) {
 // Glyph-level gaps, as fractions of the font size, that separate words and lines.
 constexpr double kWordGap = 0.13;
 constexpr double kLineGap = 1.0;
+constexpr double kSpacedLineGap = 1.5;
 constexpr double kBaselineTolerance = 0.3;
 
 struct WordBuilder {
@@ -33,15 +34,17 @@ struct WordBuilder {
     double baseline = 0;
     size_t bold_chars = 0, chars = 0;
     bool low_confidence = false;
+    bool after_space = false;  // a space glyph was drawn straight after the word before
 };
 
 std::vector<WordBuilder> build_words(const std::vector<Glyph>& glyphs) {
     std::vector<WordBuilder> words;
-    bool open = false;
+    bool open = false, space = false;
     const Glyph* previous = nullptr;
     for (const Glyph& g : glyphs) {
         if (g.text.empty()) continue;  // an unmapped code: neither text nor a break
         if (is_blank(g.text)) {
+            space = open && previous && std::abs(g.baseline - previous->baseline) < kBaselineTolerance * g.font_size;
             open = false;
             previous = nullptr;
             continue;
@@ -51,16 +54,22 @@ std::vector<WordBuilder> build_words(const std::vector<Glyph>& glyphs) {
         if (continues) {
             const double gap = g.box.x0 - previous->box.x1;
             const double scale = std::max(size, previous->font_size);
-            continues = std::abs(g.baseline - previous->baseline) < kBaselineTolerance * scale &&
-                        gap < kWordGap * scale && gap > -0.6 * scale && g.box.x0 >= previous->box.x0 - 0.1 * scale;
+            // A superscript or subscript set straight against its word ("m3", "H2O", "parity" + "a") is part
+            // of it, as the XML of the same article writes it: a smaller size may sit off the baseline.
+            const bool script = std::min(size, previous->font_size) < 0.85 * scale;
+            const double shift = script ? 0.6 : kBaselineTolerance;
+            continues = std::abs(g.baseline - previous->baseline) < shift * scale && gap < kWordGap * scale &&
+                        gap > -0.6 * scale && g.box.x0 >= previous->box.x0 - 0.1 * scale;
         }
         if (!continues) {
             words.emplace_back();
             words.back().baseline = g.baseline;
             words.back().word.font_size = g.font_size;
             words.back().word.box = g.box;
+            words.back().after_space = space;
             open = true;
         }
+        space = false;
         WordBuilder& w = words.back();
         w.word.text += g.text;
         w.word.box = w.word.box.united(g.box);
@@ -103,7 +112,11 @@ std::vector<Line> build_lines(std::vector<WordBuilder> words) {
         if (continues) {
             const double scale = std::max(w.word.font_size, previous->word.font_size);
             const double gap = w.word.box.x0 - previous->word.box.x1;
-            continues = std::abs(w.baseline - previous->baseline) < 0.4 * scale && gap < kLineGap * scale &&
+            // Justified text stretches its spaces; a gap the text itself fills with a space glyph stays
+            // within the line a little further than a bare gap does (which may be a column gutter or
+            // the space between table cells).
+            const double reach = w.after_space ? kSpacedLineGap : kLineGap;
+            continues = std::abs(w.baseline - previous->baseline) < 0.4 * scale && gap < reach * scale &&
                         gap > -0.5 * scale;
         }
         if (!continues) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pubforge align on article records: subcaptions, links, PDF mentions and domains; output valid against the schema.
+# pubforge align on article records: subcaptions, links, domains, and PDF mentions kept as the parse wrote them; output valid against the schema.
 set -euo pipefail
 pubforge=$1
 src=$2

@@ -134,6 +134,31 @@ TEST_F(PdfReaderTest, InTextMentionIsAMentionNotACaption) {
     EXPECT_NE(mentions[0]["sentence"].get<std::string>().find("red square that the method found"), std::string::npos);
 }
 
+// The parse owns a PDF's mentions (align keeps them): each names its paragraph, section, sentence, byte range
+// and panels.
+TEST_F(PdfReaderTest, MentionsNameParagraphSentenceAndPanels) {
+    const std::string bytes = write_pdf({[](PageWriter& page) {
+        page.text(72, 40, "An Article With One Mentioned Figure", 16, true);
+        page.text(72, 80, "Results", 12, true);
+        page.paragraph(72, 100, {"The tumour was large in every case we saw. Necrosis was seen in", "the centre (Figure 1B). Table 2 lists the sizes of all of them."});
+        page.image(150, 160, 300, 200, 30, 20, 40, 40, 200);
+        page.text(72, 370, "Figure 1: Histology of the tumour. (A) Low power. (B) High power.", 9);
+    }});
+    PdfOptions options;
+    options.render.enabled = false;
+    const Record record = parse_pdf(source(bytes), store, options);
+    ASSERT_EQ(record["figures"].size(), 1u);
+    const auto& mentions = record["figures"][0]["mentions"];
+    ASSERT_EQ(mentions.size(), 1u) << mentions;
+    const std::string paragraph = record["sections"][0]["paragraphs"][0]["text"];
+    EXPECT_EQ(mentions[0]["paragraph"], record["sections"][0]["paragraphs"][0]["id"]);
+    EXPECT_EQ(mentions[0]["section"], "Results");
+    EXPECT_EQ(mentions[0]["sentence"], "Necrosis was seen in the centre (Figure 1B).");
+    EXPECT_EQ(mentions[0]["text"], "Figure 1B");
+    EXPECT_EQ(mentions[0]["panels"], nlohmann::json({"B"}));
+    EXPECT_EQ(paragraph.substr(mentions[0]["start"].get<size_t>(), 9), "Figure 1B");
+}
+
 TEST_F(PdfReaderTest, ImagesOverThePixelLimitAreWarnedAndTheDocumentGoesOn) {
     PdfOptions options;
     options.max_image_pixels = 100;

@@ -74,6 +74,83 @@ TEST(TextLayoutTest, UnicodeSpaceGlyphsSeparateWords) {
     }
 }
 
+// Glyphs of `size` points on one baseline at 100, each `advance` points wide, from x; `raise` lifts a glyph (in
+// points) and `small` sets its size, for scripts. A space glyph is 2 points wide and moves on by `space_gap`.
+struct GlyphRun {
+    PageContent page;
+    double x = 72;
+    GlyphRun() {
+        page.number = 1;
+        page.width = 612;
+        page.height = 792;
+    }
+    void add(const std::string& text, double size = 10, double raise = 0, double advance = 5) {
+        Glyph glyph;
+        glyph.text = text;
+        glyph.font_size = size;
+        glyph.baseline = 100 - raise;
+        glyph.origin_x = x;
+        glyph.box = {x, glyph.baseline - 0.78 * size, x + advance, glyph.baseline + 0.22 * size};
+        page.glyphs.push_back(glyph);
+        x += advance;
+    }
+    void word(const std::string& letters, double size = 10, double raise = 0) {
+        for (char c : letters) add(std::string(1, c), size, raise, 0.5 * size);
+    }
+    void space(double gap) {
+        add(" ", 10, 0, 2);
+        x += gap - 2;
+    }
+};
+
+// "m³/m²" and "H₂O": a smaller glyph off the baseline, set against its word, is part of it (the article's XML
+// writes "m3/m2", "H2O"); the same size that far off the baseline is another line.
+TEST(TextLayoutTest, ScriptsSetAgainstTheirWordJoinIt) {
+    GlyphRun run;
+    run.word("m");
+    run.word("3", 7, 3);
+    run.word("/m");
+    run.word("2", 7, 3);
+    run.space(3);
+    run.word("H");
+    run.word("2", 7, -2);
+    run.word("O");
+    const PageLayout layout = build_layout(run.page);
+    ASSERT_EQ(layout.blocks.size(), 1u);
+    EXPECT_EQ(layout.blocks[0].lines[0].text, "m3/m2 H2O");
+
+    GlyphRun same_size;
+    same_size.word("m");
+    same_size.word("3", 10, 5);
+    const PageLayout apart = build_layout(same_size.page);
+    ASSERT_EQ(apart.blocks.size(), 1u);
+    EXPECT_NE(apart.blocks[0].lines[0].text, "m3");
+}
+
+// Justified text stretches a space to more than the width of a letter: drawn as a space glyph, the gap stays
+// within the line; the same gap with no space glyph (table cells, a gutter) splits it.
+TEST(TextLayoutTest, StretchedSpaceGlyphKeepsTheLineWhole) {
+    GlyphRun spaced;
+    spaced.word("Table");
+    spaced.space(12);  // 1.2 times the font size
+    spaced.word("Emulsifying");
+    spaced.space(12);
+    spaced.word("activity");
+    const PageLayout justified = build_layout(spaced.page);
+    ASSERT_EQ(justified.blocks.size(), 1u);
+    EXPECT_EQ(justified.blocks[0].lines.size(), 1u);
+    EXPECT_EQ(justified.blocks[0].lines[0].text, "Table Emulsifying activity");
+
+    GlyphRun bare;
+    bare.word("Site");
+    bare.x += 12;
+    bare.word("Value");
+    const PageLayout cells = build_layout(bare.page);
+    size_t lines = 0;
+    for (const Block& block : cells.blocks) lines += block.lines.size();
+    EXPECT_EQ(lines, 2u);
+}
+
 TEST(TextLayoutTest, CaptionLinesOfAGeneratedPdfJoinByTheHyphenRules) {
     const std::string bytes = testing::write_pdf({[](testing::PageWriter& page) {
         page.text(72, 60, "A Page With One Figure And Its Caption", 16, true);

@@ -17,9 +17,9 @@ struct AlignOptions {
 };
 
 // Adds to every figure of `record` (and of its sub-articles): shared_caption,
-// subcaptions, links and unlinked (when subfigures exist), mentions (kept from
-// JATS xrefs with `panels` added; found in the paragraphs for PDF records) and
-// domains. Idempotent: running it twice gives the same record.
+// subcaptions, links and unlinked (when subfigures exist), mentions (kept as the
+// parser wrote them, from JATS xrefs or, for PDFs, from the paragraphs; `panels`
+// added where missing) and domains. Idempotent: running it twice gives the same record.
 void align_record(Record& record, const AlignOptions& options);
 
 }  // namespace pubforge::align

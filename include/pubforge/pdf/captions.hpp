@@ -28,6 +28,7 @@ struct Caption {
     int page = 0;          // 1-based
     size_t block = 0;      // block index on its page
     size_t first_line = 0; // first caption line within the block
+    std::vector<size_t> more_blocks;  // further blocks of the caption on its page (its right-column half)
     Box box;
     double font_size = 0;
     double score = 0;      // how caption-like the start looked (higher is surer)
