@@ -335,7 +335,7 @@ bool written_inline(std::string_view s, size_t begin, size_t end, size_t previou
     size_t q = end;
     while (q < s.size() && is_space(s[q])) ++q;
     if (q >= s.size()) return true;
-    if (previous_end > 0 && sentence_start_of(s, previous_end, begin) > previous_end) return true;
+    // XEXP if (previous_end > 0 && sentence_start_of(s, previous_end, begin) > previous_end) return true;
     const char next = s[q];
     if (next == ',' || next == ';' || next == '.' || next == ':' || next == ')') return true;
     return word_at(s, q, s.size(), "and") || word_at(s, q, s.size(), "or");
@@ -370,36 +370,52 @@ std::string describe_gap(const Chain& chain) {
     return missing;
 }
 
-}  // namespace
-
-CaptionSplit split_caption(std::string_view caption, const SplitOptions& options) {
-    CaptionSplit result;
-    std::string_view text = caption;
-    if (text.size() > options.max_bytes) {
-        text = text.substr(0, utf8_floor(text, options.max_bytes));
-        result.warnings.push_back("caption.truncated: " + std::to_string(caption.size()) + " bytes, split on the first " +
-                                  std::to_string(text.size()));
-    }
-    if (!is_valid_utf8(text)) result.warnings.push_back("caption.invalid-utf8: ill-formed bytes replaced by U+FFFD");
-
-    // One scan buffer per thread: its capacity is reused, so warm calls allocate nothing for candidates.
+// The label chain split_caption cuts around, shortened to options.max_labels labels (`too_many` then
+// set); no markers when the caption is not split. Points into a per-thread scan buffer whose capacity
+// is reused, so warm calls allocate nothing for candidates; valid until the thread's next call.
+Chain chosen_chain(std::string_view text, const SplitOptions& options, bool& too_many) {
     thread_local detail::LabelScan scan;
     detail::scan_label_candidates(text, options.max_labels * 4, scan);
     Chain chain = choose_chain(scan.candidates, text);
-    if (chain.score < 0) {
-        result.shared = clean_text(text);
-        return result;
-    }
+    too_many = false;
+    if (chain.score < 0) return {};
     size_t labels = 0;
     for (size_t k = 0; k < chain.markers.size(); ++k) {
         labels += chain.markers[k]->labels.size();
         if (labels > options.max_labels) {
             chain.markers.resize(k);
-            result.warnings.push_back("caption.too-many-labels: kept the first " + std::to_string(options.max_labels));
+            too_many = true;
             break;
         }
     }
-    if (chain.markers.size() < 2 && labels < 2) {
+    if (chain.markers.size() < 2 && labels < 2) chain.markers.clear();
+    return chain;
+}
+
+// How many subcaptions a marker gives: one for "(E1 and E2)" (a panel in parts), else one per label.
+size_t subcaptions_of(const LabelCandidate& marker) {
+    return is_one_panel_in_parts(marker.labels) ? 1 : marker.labels.size();
+}
+
+std::string_view limited(std::string_view caption, const SplitOptions& options) {
+    return caption.size() > options.max_bytes ? caption.substr(0, utf8_floor(caption, options.max_bytes)) : caption;
+}
+
+}  // namespace
+
+CaptionSplit split_caption(std::string_view caption, const SplitOptions& options) {
+    CaptionSplit result;
+    const std::string_view text = limited(caption, options);
+    if (text.size() < caption.size()) {
+        result.warnings.push_back("caption.truncated: " + std::to_string(caption.size()) + " bytes, split on the first " +
+                                  std::to_string(text.size()));
+    }
+    if (!is_valid_utf8(text)) result.warnings.push_back("caption.invalid-utf8: ill-formed bytes replaced by U+FFFD");
+
+    bool too_many = false;
+    Chain chain = chosen_chain(text, options, too_many);
+    if (too_many) result.warnings.push_back("caption.too-many-labels: kept the first " + std::to_string(options.max_labels));
+    if (chain.markers.empty()) {
         result.shared = clean_text(text);
         return result;
     }
@@ -435,6 +451,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         }
         detail::share_inline_sentences(text, spans, pieces);
         detail::share_sentence_heads(text, spans, pieces);
+        detail::share_sentence_tails(text, spans, pieces);
     } else {
         size_t previous_end = 0;
         for (size_t k = 0; k < count; ++k) {
@@ -462,8 +479,10 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         if (cut < last.end) {
             tail = render(text, cut, last.end, chain);
             const size_t old_end = last.end;
-            for (Piece& piece : pieces)
+            for (Piece& piece : pieces) {
                 if (piece.end == old_end) piece.end = std::max(piece.begin, cut);
+                if (piece.tail_end == old_end) piece.tail_end = std::max(piece.tail_begin, cut);
+            }
         }
     }
 
@@ -477,6 +496,11 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             std::string head = render(text, pieces[k].head_begin, pieces[k].head_end, chain);
             if (!head.empty() && !body.empty()) head += ' ';
             body = head + body;
+        }
+        if (pieces[k].tail_end > pieces[k].tail_begin) {
+            const std::string tail_text = render(text, pieces[k].tail_begin, pieces[k].tail_end, chain);
+            if (!tail_text.empty() && !body.empty()) body += ' ';
+            body += tail_text;
         }
         const detail::TokenRange& marker_labels = chain.markers[k]->labels;
         if (is_one_panel_in_parts(marker_labels)) {
@@ -501,6 +525,14 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     return result;
 }
 
-size_t count_caption_labels(std::string_view caption) { return split_caption(caption).subcaptions.size(); }
+// The label choice of split_caption without the cutting and cleaning: no text is copied.
+size_t count_caption_labels(std::string_view caption) {
+    const SplitOptions options;
+    bool too_many = false;
+    const Chain chain = chosen_chain(limited(caption, options), options, too_many);
+    size_t count = 0;
+    for (const LabelCandidate* m : chain.markers) count += subcaptions_of(*m);
+    return count;
+}
 
 }  // namespace pubforge::text

@@ -14,17 +14,33 @@ std::string text_of(const CaptionSplit& split, const std::string& label) {
     return "<missing>";
 }
 
-TEST(CaptionPiecesTest, LabelsInsideASentenceShareIt) {
+TEST(CaptionPiecesTest, LabelsInsideASentenceTakeItsHeadAndTheSentencesAfterIt) {
     const CaptionSplit split = split_caption(
         "Viral load in co-infected animals. (A) Survival curves of both groups. Plasma RNA levels are shown for "
         "(B) co-infected and (C) virus-only groups. Set points were 2.6 and 9.9 million copies/ml, respectively.");
     EXPECT_EQ(text_of(split, "A"), "Survival curves of both groups.");
-    const std::string together =
-        "Plasma RNA levels are shown for co-infected and virus-only groups. Set points were 2.6 and 9.9 million "
-        "copies/ml, respectively.";
-    EXPECT_EQ(text_of(split, "B"), together);
-    EXPECT_EQ(text_of(split, "C"), together);
+    // Each label: the sentence's opening words, its own words, then the sentences that go on about both.
+    EXPECT_EQ(text_of(split, "B"),
+              "Plasma RNA levels are shown for co-infected Set points were 2.6 and 9.9 million copies/ml, respectively.");
+    EXPECT_EQ(text_of(split, "C"),
+              "Plasma RNA levels are shown for virus-only groups. Set points were 2.6 and 9.9 million copies/ml, "
+              "respectively.");
     EXPECT_EQ(split.shared, "Viral load in co-infected animals.");
+}
+
+TEST(CaptionPiecesTest, SentencesAfterAJoinedListOfLabelsGoToEachOfThem) {
+    const CaptionSplit split = split_caption(
+        "Dermoid cyst in a woman with cervical cancer. (a) Coronal and (b) axial T2-weighted images show the tumour. "
+        "A fat-containing mass lies behind the uterus. (c) CT of the pelvis.");
+    const std::string after = "A fat-containing mass lies behind the uterus.";
+    EXPECT_EQ(text_of(split, "a"), "Coronal " + after);
+    EXPECT_EQ(text_of(split, "b"), "axial T2-weighted images show the tumour. " + after);
+    EXPECT_EQ(text_of(split, "c"), "CT of the pelvis.");
+    // Items without sentence marks between them are separate panels: nothing is shared.
+    const CaptionSplit items = split_caption(
+        "Cyclops nanus, female: A caudal ramus, ventral view B mandible, posterior view C maxilla, anterior view. "
+        "Arrows point to the setae.");
+    EXPECT_EQ(text_of(items, "A"), "caudal ramus, ventral view");
 }
 
 TEST(CaptionPiecesTest, LabelsOpeningTheirTextKeepTheirOwnPiece) {
