@@ -313,6 +313,21 @@ std::string render(std::string_view s, size_t begin, size_t end, const Chain& ch
     return out;
 }
 
+// A bracket opening with a lone letter in [begin, end): "(A, D, G, J)", "(C)", "[b-d]", "(A and C: 100x)";
+// not "(arrows)" or "(-)".
+bool names_panel_in_brackets(std::string_view s, size_t begin, size_t end) {
+    for (size_t p = begin; p + 2 < end; ++p) {
+        if (s[p] != '(' && s[p] != '[') continue;
+        const char letter = s[p + 1];
+        const char next = s[p + 2];
+        if (((letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z')) &&
+            (next == ')' || next == ']' || next == ',' || next == ' ' || next == '-' || next == ':' || is_digit(next) ||
+             static_cast<unsigned char>(next) == 0xE2))
+            return true;
+    }
+    return false;
+}
+
 // Right after a word: "vertebrae in (C)", not "tissues: (A)", "cancer.(a)" or "(A)" opening the caption.
 bool follows_word(std::string_view s, size_t begin) {
     size_t e = begin;
@@ -464,6 +479,28 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             previous_end = m->end;
         }
         pieces[count - 1].end = text.size();
+        // "mRNA levels of HYAL1 (C), GREB1 (D) and TFF1 (E) were also analysed by Q-PCR. (-) denotes ...":
+        // what follows the last label of a sentence (its predicate, then the sentences up to the next
+        // label) speaks of every label of that sentence.
+        for (size_t k = 0; k < count;) {
+            size_t last = k;
+            while (last + 1 < count && pieces[last + 1].begin == chain.markers[last]->end) ++last;
+            const size_t after = chain.markers[last]->end;
+            // Up to the first sentence that names panels itself ("... of uninfected (A, D, G, J) or
+            // chronic (C, F, I, L)", "(A and C: 100x)"): that is another grouping of the panels.
+            size_t tail_end = after;
+            std::vector<size_t> bounds = sentence_starts(text, after, pieces[last].end);
+            bounds.push_back(pieces[last].end);
+            for (size_t b : bounds) {
+                if (names_panel_in_brackets(text, tail_end, b)) break;
+                tail_end = b;
+            }
+            for (size_t j = k; j < last && tail_end > after; ++j) {
+                pieces[j].tail_begin = after;
+                pieces[j].tail_end = tail_end;
+            }
+            k = last + 1;
+        }
     }
 
     // Sentences closing the last panel's text that speak of all panels belong to the shared part.
@@ -481,7 +518,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             const size_t old_end = last.end;
             for (Piece& piece : pieces) {
                 if (piece.end == old_end) piece.end = std::max(piece.begin, cut);
-                if (piece.tail_end == old_end) piece.tail_end = std::max(piece.tail_begin, cut);
+                if (piece.tail_end > cut) piece.tail_end = std::max(piece.tail_begin, cut);
             }
         }
     }

@@ -75,5 +75,21 @@ TEST(CaptionPiecesTest, ASentenceOpeningBeforeItsLabelsHeadsEachOfThem) {
         EXPECT_NE(s.text.find(caption.substr(s.begin, s.end - s.begin)), std::string::npos);
 }
 
+TEST(CaptionPiecesTest, LabelsAfterTheirTextShareTheSentencesPredicate) {
+    const CaptionSplit split = split_caption(
+        "Estrogen receptor represses HYAL1. Transfection was checked by immunoblotting (A) and Q-PCR (B). "
+        "Transcripts of HYAL1 (C), GREB1 (D) and TFF1 (E) were measured by Q-PCR in the same cells. "
+        "(-) marks empty-vector controls.");
+    const std::string predicate = "were measured by Q-PCR in the same cells. (-) marks empty-vector controls.";
+    EXPECT_EQ(text_of(split, "C"), "Transcripts of HYAL1 " + predicate);
+    EXPECT_EQ(text_of(split, "D"), "GREB1 " + predicate);
+    EXPECT_EQ(text_of(split, "E"), "TFF1 " + predicate);
+    // A sentence that groups the panels anew is not theirs to share.
+    const CaptionSplit grouped = split_caption(
+        "Ki-67 in mouse organs. Staining in the liver (A, B), kidney (C, D) and spleen (E, F) of control (A, C, E) "
+        "or treated mice (B, D, F).");
+    EXPECT_EQ(text_of(grouped, "C"), "kidney");
+}
+
 }  // namespace
 }  // namespace pubforge::text
