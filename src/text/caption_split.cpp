@@ -6,6 +6,7 @@
 
 #include "caption_pieces.hpp"
 #include "label_scan.hpp"
+#include "label_tokens.hpp"
 #include "pubforge/text/utf8.hpp"
 
 namespace pubforge::text {
@@ -30,6 +31,7 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 // The labels one caption uses: a chain of candidates of one family, ascending.
 struct Chain {
     std::vector<const LabelCandidate*> markers;
+    const std::vector<LabelCandidate>* candidates = nullptr;  // every candidate of the scan, chain or not
     size_t label_count = 0;
     size_t gaps = 0;
     bool starts_at_first = false;
@@ -328,6 +330,49 @@ bool names_panel_in_brackets(std::string_view s, size_t begin, size_t end) {
     return false;
 }
 
+// The chain markers holding a label, by key; false when a label is not the chain's.
+bool owners_of(const Chain& chain, const detail::TokenRange& labels, std::vector<size_t>& owners) {
+    for (const LabelToken& t : labels) {
+        bool found = false;
+        for (size_t k = 0; k < chain.markers.size() && !found; ++k)
+            for (const LabelToken& own : chain.markers[k]->labels)
+                if (label_key(own) == label_key(t) || (own.major == t.major && own.minor == 0 && t.minor > 0)) {
+                    if (std::find(owners.begin(), owners.end(), k) == owners.end()) owners.push_back(k);
+                    found = true;
+                    break;
+                }
+        if (!found) return false;
+    }
+    return true;
+}
+
+// A sentence [begin, end) naming panels of the chain other than the last one, in brackets ("(D, G)", "(A)")
+// or opening with "In A," / "In C and D,"; `owners` gets their marker indexes.
+bool names_earlier_panels(std::string_view text, size_t begin, size_t end, const Chain& chain, std::vector<size_t>& owners) {
+    const detail::LabelClass cls = chain.markers.front()->label_class;
+    if (cls != detail::LabelClass::Upper && cls != detail::LabelClass::Lower) return false;
+    for (const LabelCandidate& c : *chain.candidates) {
+        if (c.begin < begin || c.end > end || c.label_class != cls) continue;
+        // "B: Infratentorial SE show ...": a sentence opening with a label is that panel's own.
+        if (c.begin == begin) return false;
+        if (c.style != MarkerStyle::Paren) continue;
+        if (!owners_of(chain, c.labels, owners)) return false;
+    }
+    if (text.compare(begin, 3, "In ") == 0) {
+        thread_local std::vector<LabelToken> pool;
+        pool.clear();
+        size_t e = 0;
+        size_t p = begin + 3;
+        if (text.compare(p, 7, "panels ") == 0) p += 7;
+        else if (text.compare(p, 6, "panel ") == 0) p += 6;
+        if (detail::parse_label_list(text, p, cls, pool, e) && e < end && text[e] == ',' &&
+            !owners_of(chain, detail::TokenRange{pool.data(), pool.size()}, owners))
+            return false;
+    }
+    const size_t last = chain.markers.size() - 1;
+    return !owners.empty() && std::find(owners.begin(), owners.end(), last) == owners.end();
+}
+
 // Right after a word: "vertebrae in (C)", not "tissues: (A)", "cancer.(a)" or "(A)" opening the caption.
 bool follows_word(std::string_view s, size_t begin) {
     size_t e = begin;
@@ -392,6 +437,7 @@ Chain chosen_chain(std::string_view text, const SplitOptions& options, bool& too
     thread_local detail::LabelScan scan;
     detail::scan_label_candidates(text, options.max_labels * 4, scan);
     Chain chain = choose_chain(scan.candidates, text);
+    chain.candidates = &scan.candidates;
     too_many = false;
     if (chain.score < 0) return {};
     size_t labels = 0;
@@ -523,6 +569,32 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
         }
     }
 
+    // Closing sentences that name earlier panels ("... detectable in carcinoma (D, G), while ... normal
+    // tissue (A).", "In A, immunoblotting was ..."): theirs, not the last panel's.
+    std::vector<std::vector<std::pair<size_t, size_t>>> moved;
+    {
+        const std::vector<size_t> starts = sentence_starts(text, last.begin, last.end);
+        size_t cut = last.end;
+        std::vector<std::pair<std::pair<size_t, size_t>, std::vector<size_t>>> found;
+        // The last panel keeps its first sentence: walk back no further than the second.
+        for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+            std::vector<size_t> owners;
+            if (!names_earlier_panels(text, *it, cut, chain, owners)) break;
+            found.push_back({{*it, cut}, std::move(owners)});
+            cut = *it;
+        }
+        if (!found.empty()) {
+            moved.resize(count);
+            for (auto it = found.rbegin(); it != found.rend(); ++it)
+                for (size_t k : it->second) moved[k].push_back(it->first);
+            const size_t old_end = last.end;
+            for (Piece& piece : pieces) {
+                if (piece.end == old_end) piece.end = std::max(piece.begin, cut);
+                if (piece.tail_end > cut) piece.tail_end = std::max(piece.tail_begin, cut);
+            }
+        }
+    }
+
     const Piece& first = pieces.front();
     append_shared(result.shared, render(text, 0, first.head_end > first.head_begin ? first.head_begin : first.begin, chain));
     for (size_t k = 0; k < count; ++k) {
@@ -539,6 +611,12 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
             if (!tail_text.empty() && !body.empty()) body += ' ';
             body += tail_text;
         }
+        if (!moved.empty())
+            for (const auto& [mb, me] : moved[k]) {
+                const std::string sentence = render(text, mb, me, chain);
+                if (!sentence.empty() && !body.empty()) body += ' ';
+                body += sentence;
+            }
         const detail::TokenRange& marker_labels = chain.markers[k]->labels;
         if (is_one_panel_in_parts(marker_labels)) {
             // "(E1 and E2) The glial cells ...": parts of panel E listed together are panel E.

@@ -91,5 +91,20 @@ TEST(CaptionPiecesTest, LabelsAfterTheirTextShareTheSentencesPredicate) {
     EXPECT_EQ(text_of(grouped, "C"), "kidney");
 }
 
+TEST(CaptionPiecesTest, ClosingSentencesNamingEarlierPanelsGoToThem) {
+    const CaptionSplit split = split_caption(
+        "In situ hybridisation of a gene in breast tissue. A, D: antisense probe. B, E: sense probe. "
+        "C, F: haematoxylin-eosin. The transcript is abundant in carcinoma (D), less so in normal ducts (A). "
+        "In B, the background is shown at higher power.");
+    EXPECT_EQ(text_of(split, "A"),
+              "antisense probe. The transcript is abundant in carcinoma (D), less so in normal ducts (A).");
+    EXPECT_EQ(text_of(split, "B"), "sense probe. In B, the background is shown at higher power.");
+    EXPECT_EQ(text_of(split, "C"), "haematoxylin-eosin.");
+    // A closing sentence that names the last panel too stays with it.
+    const CaptionSplit own = split_caption(
+        "Tumour growth. (A) Volumes over time. (B) Weights at day 21. Weights in (B) match volumes in (A).");
+    EXPECT_EQ(text_of(own, "B"), "Weights at day 21. Weights in (B) match volumes in (A).");
+}
+
 }  // namespace
 }  // namespace pubforge::text
