@@ -146,7 +146,10 @@ bool joined_to_previous(std::string_view s, size_t p) {
 }  // namespace
 
 void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
-    if (markers.size() < 2) return;
+    // Most captions have no joined labels: look for one before splitting the caption into units.
+    bool any_joined = false;
+    for (size_t k = 1; k < markers.size() && !any_joined; ++k) any_joined = joined_to_previous(s, markers[k].begin);
+    if (!any_joined) return;
     const std::vector<size_t> units = unit_starts(s, markers);
     auto unit_of = [&](size_t p) {
         return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;

@@ -552,8 +552,9 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     // Sentences closing the last panel's text that speak of all panels belong to the shared part.
     Piece& last = pieces[count - 1];
     std::string tail;
+    // Sentence starts of the last panel's text, for both passes below (the second sees the ones left).
+    std::vector<size_t> starts = sentence_starts(text, last.begin, last.end);
     {
-        const std::vector<size_t> starts = sentence_starts(text, last.begin, last.end);
         size_t cut = last.end;
         for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
             if (!applies_to_all_panels(text.substr(*it, cut - *it))) break;
@@ -573,7 +574,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
     // tissue (A).", "In A, immunoblotting was ..."): theirs, not the last panel's.
     std::vector<std::vector<std::pair<size_t, size_t>>> moved;
     {
-        const std::vector<size_t> starts = sentence_starts(text, last.begin, last.end);
+        while (!starts.empty() && starts.back() >= last.end) starts.pop_back();
         size_t cut = last.end;
         std::vector<std::pair<std::pair<size_t, size_t>, std::vector<size_t>>> found;
         // The last panel keeps its first sentence: walk back no further than the second.
