@@ -191,10 +191,16 @@ bool run_in_chain_holds(const Chain& chain, std::string_view text) {
     if (!chain.starts_at_first || chain.gaps > 0 || chain.label_count < 2) return false;
     size_t run_in = 0;
     bool capitalised = true;
+    bool bare_numbers = false;
     for (const LabelCandidate* m : chain.markers) {
         run_in += m->run_in ? 1 : 0;
+        bare_numbers = bare_numbers || m->bare_number;
         capitalised = capitalised && m->end + 1 < text.size() && text[m->end] == ' ' && is_upper(text[m->end + 1]);
     }
+    // Numbers without periods ("1 holotype, dorsal view 2 same, ventral view 3 ...") are also counts
+    // in running text ("1 day, 2 weeks"): only a run of four or more in a caption that opens with "1".
+    if (bare_numbers && (chain.label_count < 4 || text.empty() || text[0] != '1' || (text.size() > 1 && is_digit(text[1]))))
+        return false;
     if (chain.label_count == 2)
         return run_in >= 1 && capitalised && chain.markers.front()->after_boundary &&
                chain.markers.front()->label_class != LabelClass::Digit;
@@ -218,8 +224,17 @@ Chain choose_chain(const std::vector<LabelCandidate>& candidates, std::string_vi
         Chain chain;
         if (!family.empty()) chain = cls == LabelClass::Position ? collect_positions(family) : walk_sequence(family);
         if (any_run_in && with_run_in[key].size() > family.size()) {
-            Chain run = walk_sequence(with_run_in[key]);
-            if (run_in_chain_holds(run, text) && run.label_count > chain.label_count) chain = std::move(run);
+            // Numbers without a period ("3 loops") first left out; tried only when the periods do not hold.
+            std::vector<const LabelCandidate*> dotted;
+            for (const LabelCandidate* c : with_run_in[key])
+                if (!c->bare_number) dotted.push_back(c);
+            Chain run = dotted.size() > family.size() ? walk_sequence(dotted) : Chain{};
+            if (run_in_chain_holds(run, text) && run.label_count > chain.label_count) {
+                chain = std::move(run);
+            } else if (dotted.size() < with_run_in[key].size()) {
+                Chain numbers = walk_sequence(with_run_in[key]);
+                if (run_in_chain_holds(numbers, text) && numbers.label_count > chain.label_count) chain = std::move(numbers);
+            }
         }
         if ((cls == LabelClass::Upper || cls == LabelClass::Lower) && chain.gaps > 0 && !chain.markers.empty()) {
             // "(c) Effect on SOD. D. Effect on GPx. (e) ...": one label typed in the other case
