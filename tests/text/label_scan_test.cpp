@@ -115,6 +115,12 @@ TEST(LabelScanTest, NumberedPanelsWithoutPeriodsInAPlate) {
               (Labels{"1", "2", "3", "4"}));
 }
 
+TEST(LabelScanTest, PrimedViewsArePartOfTheirPanel) {
+    EXPECT_EQ(labels_of("IL-17RC in tissues. Open arrows: muscle cells (A and A'), smooth muscle (B and B'), "
+                        "adipocytes (C, C\u2032) and chondrocytes (D and D'). Original magnification x400."),
+              (Labels{"A", "B", "C", "D"}));
+}
+
 TEST(LabelScanTest, SubLabelsOfAGivenPanelAreItsText) {
     const CaptionSplit split = split_caption(
         "Hindlimb bones. A, left innominate in lateral view; B, left femur in dorsal (B1), medial (B2) and distal "
