@@ -131,6 +131,49 @@ void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& mar
     }
 }
 
+namespace {
+
+// True when the text before p ends with a joiner: ",", "and", "or".
+bool joined_to_previous(std::string_view s, size_t p) {
+    while (p > 0 && is_space(s[p - 1])) --p;
+    if (p > 0 && s[p - 1] == ',') return true;
+    size_t b = p;
+    while (b > 0 && is_alpha(s[b - 1])) --b;
+    const std::string_view word = s.substr(b, p - b);
+    return equals_lower(word, "and") || equals_lower(word, "or");
+}
+
+}  // namespace
+
+void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
+    // Most captions have no joined labels: look for one before splitting the caption into units.
+    bool any_joined = false;
+    for (size_t k = 1; k < markers.size() && !any_joined; ++k) any_joined = joined_to_previous(s, markers[k].begin);
+    if (!any_joined) return;
+    const std::vector<size_t> units = unit_starts(s, markers);
+    auto unit_of = [&](size_t p) {
+        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
+    };
+    for (size_t k = 0; k < markers.size();) {
+        const size_t u = unit_of(markers[k].begin);
+        size_t last = k;
+        while (last + 1 < markers.size() && unit_of(markers[last + 1].begin) == u) ++last;
+        const size_t next_unit = u + 1 < units.size() ? units[u + 1] : s.size();
+        // Only pieces cut at their markers: labels sharing a whole sentence have it already.
+        bool cut = true;
+        for (size_t j = k; j <= last; ++j) cut = cut && !markers[j].inline_marker && pieces[j].begin >= markers[j].end;
+        // One clause listing its panels ("(a) Sagittal and (b) oblique ..."), not a run of labelled
+        // items without sentence marks ("A left ramus, ventral view B copulatory pore ...").
+        for (size_t j = k + 1; j <= last && cut; ++j) cut = joined_to_previous(s, markers[j].begin);
+        if (cut && last > k && next_unit > pieces[last].begin && next_unit < pieces[last].end)
+            for (size_t j = k; j < last; ++j) {
+                pieces[j].tail_begin = next_unit;
+                pieces[j].tail_end = pieces[last].end;
+            }
+        k = last + 1;
+    }
+}
+
 void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
     bool any_inline = false;
     for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;

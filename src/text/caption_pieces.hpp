@@ -34,6 +34,11 @@ struct Piece {
     // "Thoracic vertebrae in" of "Thoracic vertebrae in (C) posterior and (D) lateral views."
     size_t head_begin = 0;
     size_t head_end = 0;
+    // Sentences after such a sentence, up to the next label, that go on about all of its labels
+    // ("... shown for (B) co-infected and (C) virus-only groups. Set points were ..."): the last
+    // label's piece holds them, the other labels of the sentence get them as a tail.
+    size_t tail_begin = 0;
+    size_t tail_end = 0;
 };
 
 // Labels written inside a sentence ("Strong (A) and weak (B) XIAP expression ...",
@@ -46,5 +51,10 @@ struct Piece {
 void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
 
 void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
+
+// Labels before their text, two or more in one sentence ("(a) Sagittal and (b) oblique T2-weighted images.
+// Incidental dermoid (arrow) ..."): the sentences after it, up to the next label, speak of all of them.
+// The last label's piece holds them; the others get them as a tail. Call after share_sentence_heads.
+void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
 
 }  // namespace pubforge::text::detail

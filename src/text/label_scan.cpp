@@ -334,6 +334,14 @@ size_t scan_word(std::string_view s, size_t i, size_t word_end, int depth, bool 
             } else if (cls == LabelClass::Digit && e + 2 < n && s[e] == '.' && s[e + 1] == ' ' && is_upper(s[e + 2])) {
                 ok = true;
                 cand.end = e + 1;
+            } else if (cls == LabelClass::Digit && !glued_to_word && e + 1 < n && s[e] == ' ') {
+                // "1 holotype, dorsal view 2 same, ventral view": a number before a word of three or more
+                // letters (not "2 h", "5 mg"); the splitter takes these only in a long run opening the caption.
+                size_t w = e + 1;
+                while (w < n && is_alpha(s[w])) ++w;
+                ok = w - (e + 1) >= 3 && (w == n || !is_digit(s[w]));
+                cand.end = e;
+                cand.bare_number = ok;
             }
             cand.style = MarkerStyle::Bare;
             // Numbered items at a sentence start too: "Note: 1. ... 2. ..." are notes unless a run follows.

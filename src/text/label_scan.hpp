@@ -57,6 +57,7 @@ struct LabelCandidate {
     bool before_punctuation = false; // followed by , ; . : or the end: a label after its text
     bool inside_text = false;        // labels closing a bracketed note: "(anti-CD34, E-H)"
     bool run_in = false;             // a bare letter or "2." inside running text: only counts in a run of them
+    bool bare_number = false;        // a run-in number with no period: "1 holotype, dorsal view 2 same, ..." 
 };
 
 // The result of one scan. Candidates point into `tokens`, so a scan is moved, never copied;

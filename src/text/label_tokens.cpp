@@ -68,6 +68,15 @@ bool is_position_word(std::string_view w, bool& opens_compound) {
     }
 }
 
+// A prime after a label: ' or U+2032 (UTF-8 E2 80 B2) or U+2019 (E2 80 99); 0 if none.
+size_t prime_length(std::string_view s, size_t p) {
+    if (p < s.size() && s[p] == '\'') return 1;
+    if (p + 2 < s.size() && static_cast<unsigned char>(s[p]) == 0xE2 && static_cast<unsigned char>(s[p + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[p + 2]) == 0xB2 || static_cast<unsigned char>(s[p + 2]) == 0x99))
+        return 3;
+    return 0;
+}
+
 }  // namespace
 
 // Length of the position label at p ("Upper left", "Inset"), 0 if none.
@@ -183,6 +192,13 @@ bool parse_label_list(std::string_view s, size_t p, LabelClass cls, std::vector<
         if (!parse_token(s, after_sep, cls, token, after_token)) break;
         if (cls == LabelClass::Position && range) break;
         const LabelToken last = pool.back();
+        // "(A and A')", "(C, C′)": the primed view is part of the same panel.
+        if ((cls == LabelClass::Upper || cls == LabelClass::Lower) && !range && label_key(token) == label_key(last)) {
+            if (const size_t prime = prime_length(s, after_token)) {
+                end = after_token + prime;
+                continue;
+            }
+        }
         if (cls != LabelClass::Position && label_key(token) <= label_key(last)) break;
         // "B, H&E staining": a letter glued to "&" and a letter that does not go on the list is a stain.
         if (after_token + 1 < s.size() && s[after_token] == '&' && is_alpha(s[after_token + 1])) {

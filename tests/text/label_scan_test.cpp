@@ -17,6 +17,12 @@ Labels labels_of(std::string_view caption) {
     return out;
 }
 
+Labels labels_of_split(const CaptionSplit& split) {
+    Labels out;
+    for (const Subcaption& s : split.subcaptions) out.push_back(s.label);
+    return out;
+}
+
 std::string text_of(const CaptionSplit& split, const std::string& label) {
     for (const Subcaption& s : split.subcaptions)
         if (s.label == label) return s.text;
@@ -92,6 +98,27 @@ TEST(LabelScanTest, NumberedPanelsRunIn) {
     EXPECT_EQ(text_of(split, "2"), "Resection after three loops");
     // A number closing a sentence is no panel: "at day 3. After ...".
     EXPECT_TRUE(labels_of("Mice were infected and followed until day 3. After that, all were treated.").empty());
+}
+
+TEST(LabelScanTest, NumberedPanelsWithoutPeriodsInAPlate) {
+    const CaptionSplit split = split_caption(
+        "1-2 Panesthia nova sp. n., male: 1 holotype, dorsal view 2 same, ventral view 3-4 Panesthia nova sp. n., "
+        "nymph: 3 paratype, dorsal view 4 same, ventral view. Scale bars = 1 cm.");
+    EXPECT_EQ(labels_of_split(split), (Labels{"1", "2", "3", "4"}));
+    EXPECT_EQ(text_of(split, "3"), "paratype, dorsal view");
+    // Counts in running text are no panels: three of them, or a caption not opening with "1".
+    EXPECT_TRUE(labels_of("1 day after injury the cells divide, 2 days later they migrate and 3 weeks later they die.").empty());
+    EXPECT_TRUE(labels_of("Mice were sampled at 1 week, 2 weeks, 3 weeks and 4 weeks after infection.").empty());
+    // Numbers with periods still win over a stray count ("3 loops") among them.
+    EXPECT_EQ(labels_of("Ligation in four steps. 1. Placing the first loop 2. Resection after 3 loops 3. Coagulation "
+                        "of the stump 4. Morcellation through a trocar"),
+              (Labels{"1", "2", "3", "4"}));
+}
+
+TEST(LabelScanTest, PrimedViewsArePartOfTheirPanel) {
+    EXPECT_EQ(labels_of("IL-17RC in tissues. Open arrows: muscle cells (A and A'), smooth muscle (B and B'), "
+                        "adipocytes (C, C\u2032) and chondrocytes (D and D'). Original magnification x400."),
+              (Labels{"A", "B", "C", "D"}));
 }
 
 TEST(LabelScanTest, SubLabelsOfAGivenPanelAreItsText) {
