@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
                 archive::QueryOptions options;
                 options.match = match;
                 options.license_classes = {"commercial"};
-                options.year_from = 2010;
+                options.year_min = 2010;
                 options.limit = 100;
                 hits += archive::query(db, options).size();
             }

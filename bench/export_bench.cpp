@@ -36,6 +36,21 @@ Record article(ImageStore& store, int index, int figures) {
     Record record = {{"schema", 1}, {"id", "PMC" + std::to_string(100000 + index)}, {"source", {{"kind", "jats"}, {"path", "x"}, {"sha256", std::string(64, 'a')}}},
                      {"title", "Benchmark article"}, {"year", 2020}, {"license", {{"code", "CC-BY-4.0"}, {"class", "commercial"}}},
                      {"figures", nlohmann::json::array()}, {"tables", nlohmann::json::array()}, {"warnings", nlohmann::json::array()}};
+    // Body text and references as a real article has them (tens of kilobytes): what a pairs export never reads.
+    nlohmann::json sections = nlohmann::json::array();
+    for (int s = 0; s < 6; ++s) {
+        nlohmann::json paragraphs = nlohmann::json::array();
+        for (int p = 0; p < 5; ++p) {
+            std::string text;
+            for (int w = 0; w < 120; ++w) text += (w ? " " : "") + std::string(w % 7 ? "tissue" : "lesion") + std::to_string((s * 5 + p + w) % 97);
+            paragraphs.push_back({{"id", "p" + std::to_string(s) + "." + std::to_string(p)}, {"text", text}});
+        }
+        sections.push_back({{"id", "sec" + std::to_string(s)}, {"title", "Results"}, {"paragraphs", paragraphs}});
+    }
+    record["sections"] = sections;
+    record["references"] = nlohmann::json::array();
+    for (int r = 0; r < 40; ++r)
+        record["references"].push_back({{"id", "ref" + std::to_string(r)}, {"text", "Smith J, Doe A. A study of brains. J Neuro. 2001;12:34-56."}});
     for (int f = 0; f < figures; ++f) {
         const StoredImage image = store.put(figure_jpeg(index * figures + f));
         record["figures"].push_back({{"id", "fig" + std::to_string(f + 1)}, {"label", "Figure " + std::to_string(f + 1)},

@@ -1,4 +1,4 @@
--- The pubforge archive schema, version 2 (PRAGMA user_version = 2): normalised tables with the indexes the exporters filter on, plus an FTS5 index.
+-- The pubforge archive schema, version 3 (PRAGMA user_version = 3): normalised tables with the indexes the exporters filter on, plus an FTS5 index.
 --
 -- Conventions (docs/formats/archive.md explains every column):
 --   * article rows are keyed by the record's "id"; figure rows by (article_id, figure_id);
@@ -8,7 +8,7 @@
 --     (explicit nulls, empty arrays, fields no column covers), so `archive get` rebuilds the record exactly.
 --   * columns declared without a type hold numbers exactly as written (integer or real).
 --   * columns named *_json / listed as JSON hold compact JSON text.
--- This file is embedded into the library at build time; migrations from older versions live in src/archive/schema.cpp.
+-- This file is embedded into the library at build time; migrations from older versions live in src/archive/archive.cpp.
 
 CREATE TABLE provenance (
   id INTEGER PRIMARY KEY,
@@ -297,11 +297,13 @@ CREATE TABLE responses (                -- imported LLM responses (pubforge resp
 CREATE INDEX responses_article ON responses(article_id, figure_id);
 CREATE INDEX responses_task ON responses(task, status);
 
--- Full-text index: one row per title, abstract, caption, subcaption, and one for the body of each article.
+-- Full-text index (version 3): one document per article holding its title, abstract, every caption and subcaption,
+-- and its body, so a query's terms may match across fields (A in the title, B in the abstract); and one per figure
+-- holding its caption and subcaptions, for figure search. src/archive/search_text.cpp defines the text.
 CREATE VIRTUAL TABLE search USING fts5(
-  text,
-  kind UNINDEXED,                       -- title | abstract | caption | subcaption | body
+  title, abstract, captions, body,      -- NULL where the document has none (figure documents: captions only)
+  kind UNINDEXED,                       -- article | figure
   article_id UNINDEXED,
-  figure_id UNINDEXED,                  -- '' for article-level rows
+  figure_id UNINDEXED,                  -- '' for the article's document
   tokenize = 'unicode61 remove_diacritics 2'
 );

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "pubforge/core/error.hpp"
 #include "record_tables.hpp"
@@ -38,6 +39,32 @@ CREATE INDEX responses_article ON responses(article_id, figure_id);
 CREATE INDEX responses_task ON responses(task, status);
 )SQL";
 
+// Version 2 indexed each title, abstract, caption, subcaption and body as a row of its own, so a query could not
+// match across them; version 3 has one document per article and one per figure (search_text.cpp), rebuilt here
+// from the records the tables hold.
+constexpr const char* kMigrationTo3 = R"SQL(
+DROP TABLE search;
+CREATE VIRTUAL TABLE search USING fts5(
+  title, abstract, captions, body,
+  kind UNINDEXED,
+  article_id UNINDEXED,
+  figure_id UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+UPDATE articles SET search_first = NULL, search_last = NULL;
+)SQL";
+
+void rebuild_search(Database& db) {
+    std::vector<std::string> ids;
+    Statement select = db.prepare("SELECT id FROM articles ORDER BY id");
+    while (select.step()) ids.push_back(select.column_text(0));
+    detail::RecordReader reader(db);
+    detail::RecordWriter writer(db);
+    for (const std::string& id : ids)
+        if (const auto record = reader.read(id)) writer.reindex(*record);
+    writer.flush_search();
+}
+
 // An existing non-empty file must start with the SQLite header; checked before
 // SQLite touches it, so a wrong path never gets a -wal file or a rewritten header.
 void require_sqlite_header(const std::string& path) {
@@ -58,7 +85,10 @@ void create_or_migrate(Database& db) {
             throw Error("archive.foreign", db.path() + " is an SQLite database but not a pubforge archive", true);
         db.exec(schema_sql());
     } else {
-        for (int step = version + 1; step <= kSchemaVersion; ++step) db.exec(migration_sql(step));
+        for (int step = version + 1; step <= kSchemaVersion; ++step) {
+            db.exec(migration_sql(step));
+            if (step == 3) rebuild_search(db);
+        }
     }
     db.set_user_version(kSchemaVersion);
     transaction.commit();
@@ -70,6 +100,7 @@ const char* schema_sql() { return embedded::archive_schema_sql; }
 
 const char* migration_sql(int version) {
     if (version == 2) return kMigrationTo2;
+    if (version == 3) return kMigrationTo3;
     throw Error("archive.schema", "no migration to schema version " + std::to_string(version), true);
 }
 
@@ -110,6 +141,15 @@ Archive Archive::open(const std::string& path, Mode mode, int busy_timeout_ms) {
 std::optional<Record> get_record(Archive& archive, const std::string& article_id) {
     Transaction snapshot(archive.db(), Transaction::Kind::Deferred);  // one consistent view while loaders commit
     return detail::RecordReader(archive.db()).read(article_id);
+}
+
+std::optional<Record> get_projection(Archive& archive, const std::string& article_id, const Projection& projection) {
+    static const std::set<std::string> figures = {"figures", "graphics", "subfigures", "subcaptions", "links", "domains"};
+    std::set<std::string> tables = figures;
+    if (projection.mentions) tables.insert("mentions");
+    if (projection.responses) tables.insert("responses");
+    Transaction snapshot(archive.db(), Transaction::Kind::Deferred);
+    return detail::RecordReader(archive.db()).read(article_id, &tables);
 }
 
 }  // namespace pubforge::archive

@@ -1,4 +1,4 @@
-// Archive search: FTS5 MATCH plus article / figure filters, built as one parameterised SQL statement.
+// Archive search: FTS5 MATCH ranked by bm25, narrowed by the shared filter builder (filter.hpp), as one SQL statement.
 #include "pubforge/archive/query.hpp"
 
 #include <cstdio>
@@ -18,30 +18,15 @@ nlohmann::json QueryHit::to_json() const {
     return out;
 }
 
-namespace {
-
-// Appends "AND column IN (?, ?...)" and collects the values.
-void add_in(std::string& sql, std::vector<nlohmann::json>& params, const std::string& column,
-            const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    sql += " AND " + column + " IN (";
-    for (size_t i = 0; i < values.size(); ++i) {
-        sql += i ? ", ?" : "?";
-        params.emplace_back(values[i]);
-    }
-    sql += ")";
-}
-
-}  // namespace
-
 std::vector<QueryHit> query(Archive& archive, const QueryOptions& options) {
     const bool figures = options.target == QueryOptions::Target::Figures;
     std::vector<nlohmann::json> params;
     std::string hits;
     if (!options.match.empty()) {
-        hits = "SELECT article_id, figure_id, bm25(search) AS rank FROM search WHERE search MATCH ?";
+        // Figure rows hold a figure's caption and subcaptions, article rows the whole article (record_writer.cpp).
+        hits = "SELECT article_id, figure_id, bm25(search) AS rank FROM search WHERE search MATCH ? AND kind = ";
+        hits += figures ? "'figure'" : "'article'";
         params.emplace_back(options.match);
-        if (figures) hits += " AND kind IN ('caption', 'subcaption')";
     } else {
         hits = figures ? "SELECT article_id, figure_id, 0.0 AS rank FROM figures"
                        : "SELECT id AS article_id, '' AS figure_id, 0.0 AS rank FROM articles";
@@ -49,28 +34,19 @@ std::vector<QueryHit> query(Archive& archive, const QueryOptions& options) {
     // MATERIALIZED: bm25() only works in the MATCH query itself, never in a flattened outer query.
     std::string sql = "WITH h AS MATERIALIZED (" + hits + ") SELECT h.article_id, " +
                       std::string(figures ? "h.figure_id" : "''") +
-                      ", min(h.rank) AS best, a.title, a.year, a.journal, a.license_class, " +
+                      ", h.rank, a.title, a.year, a.journal, a.license_class, " +
                       (figures ? "f.caption_text" : "NULL") + " FROM h JOIN articles a ON a.id = h.article_id";
     if (figures) sql += " JOIN figures f ON f.article_id = h.article_id AND f.figure_id = h.figure_id";
-    sql += " WHERE 1";
-    add_in(sql, params, "a.license_class", options.license_classes);
-    add_in(sql, params, "a.journal", options.journals);
-    if (options.year_from) {
-        sql += " AND a.year >= ?";
-        params.emplace_back(*options.year_from);
+    // The article filters exactly as the exporters apply them; the MATCH is already in h.
+    const detail::FilterSql reason = detail::reject_reason_sql(options, false);
+    sql += " WHERE " + reason.sql + " IS NULL";
+    params.insert(params.end(), reason.params.begin(), reason.params.end());
+    const detail::FilterSql domains = detail::domain_sql(options, "h.article_id", figures ? "h.figure_id" : "");
+    if (!domains.sql.empty()) {
+        sql += " AND " + domains.sql;
+        params.insert(params.end(), domains.params.begin(), domains.params.end());
     }
-    if (options.year_to) {
-        sql += " AND a.year <= ?";
-        params.emplace_back(*options.year_to);
-    }
-    if (!options.domains.empty()) {
-        sql += " AND EXISTS (SELECT 1 FROM domains d WHERE d.article_id = h.article_id";
-        if (figures) sql += " AND d.figure_id = h.figure_id";
-        add_in(sql, params, "d.tag", options.domains);
-        sql += ")";
-    }
-    sql += figures ? " GROUP BY h.article_id, h.figure_id" : " GROUP BY h.article_id";
-    sql += " ORDER BY best, h.article_id" + std::string(figures ? ", h.figure_id" : "");
+    sql += " ORDER BY h.rank, h.article_id" + std::string(figures ? ", h.figure_id" : "");
     if (options.limit) {
         sql += " LIMIT ?";
         params.emplace_back(static_cast<std::int64_t>(options.limit));
@@ -93,11 +69,8 @@ std::vector<QueryHit> query(Archive& archive, const QueryOptions& options) {
             hit.caption = statement.column_text(7);
             out.push_back(std::move(hit));
         }
-    } catch (const Error& e) {
-        // The SQL around the MATCH is fixed and tested, so an SQLite error here is the user's query syntax.
-        if (e.code() == "archive.sqlite" && !options.match.empty())
-            throw UsageError("cannot use the search query `" + options.match + "` (FTS5 syntax): " + e.what());
-        throw;
+    } catch (...) {
+        detail::rethrow_query_error(options.match);
     }
     return out;
 }

@@ -104,6 +104,7 @@ std::vector<nlohmann::json> RecordReader::read_rows(const TableSpec& spec,
     std::vector<nlohmann::json> rows;
     for (Pending& item : pending) {
         for (const TableSpec* child : spec.children) {
+            if (tables_ && !tables_->count(child->table)) continue;  // a projection: the table is never read
             std::vector<nlohmann::json> child_rows = read_rows(*child, item.child_keys);
             if (!child_rows.empty()) item.row[child->array] = std::move(child_rows);
         }
@@ -112,8 +113,10 @@ std::vector<nlohmann::json> RecordReader::read_rows(const TableSpec& spec,
     return rows;
 }
 
-std::optional<Record> RecordReader::read(const std::string& article_id) {
+std::optional<Record> RecordReader::read(const std::string& article_id, const std::set<std::string>* tables) {
+    tables_ = tables;
     std::vector<nlohmann::json> rows = read_rows(article_spec(), {{"id", article_id}});
+    tables_ = nullptr;
     if (rows.empty()) return std::nullopt;
     return std::move(rows.front());
 }

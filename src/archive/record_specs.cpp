@@ -21,22 +21,21 @@ nlohmann::json caption_chars(const nlohmann::json& figure) {
 const std::vector<const char*> kArticleKey = {"article_id"};
 const std::vector<const char*> kFigureKey = {"article_id", "figure_id"};
 
-TableSpec figure_child(const char* table, const char* array, std::vector<Column> columns) {
+TableSpec child(const char* table, const char* array, const std::vector<const char*>& keys, std::vector<Column> columns) {
     TableSpec spec;
     spec.table = table;
     spec.array = array;
-    spec.keys = kFigureKey;
+    spec.keys = keys;
     spec.columns = std::move(columns);
     return spec;
 }
 
+TableSpec figure_child(const char* table, const char* array, std::vector<Column> columns) {
+    return child(table, array, kFigureKey, std::move(columns));
+}
+
 TableSpec article_child(const char* table, const char* array, std::vector<Column> columns) {
-    TableSpec spec;
-    spec.table = table;
-    spec.array = array;
-    spec.keys = kArticleKey;
-    spec.columns = std::move(columns);
-    return spec;
+    return child(table, array, kArticleKey, std::move(columns));
 }
 
 TableSpec keyword_spec(const char* array, const char* kind) {

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,18 @@ struct TableSpec {
 // The articles table and, below it, every table of the record tree.
 const TableSpec& article_spec();
 
+// One full-text document (data/schemas/archive.sql, table `search`). The article's holds its
+// title, abstract, every caption and subcaption, and its body, so a query's terms may match across fields; a
+// figure's holds its caption and subcaptions in `captions`. Fields are joined by line breaks.
+struct SearchDocument {
+    const char* kind = "article";  // article | figure
+    std::string figure_id;
+    std::string title, abstract, captions, body;
+};
+// The one definition of searchable text (search_text.cpp): the article's document first (when it has any
+// text), then one per figure with a caption or subcaption. The writer indexes it and migration 3 rebuilds from it.
+std::vector<SearchDocument> search_documents(const Record& record);
+
 // Writes records into the tables (the caller holds the transaction).
 class RecordWriter {
 public:
@@ -70,6 +83,9 @@ public:
     void rollback_search(const SearchMark& mark);
     // Writes the held-back deletes and rows; call inside the transaction, before commit.
     void flush_search();
+    // Holds back the search documents of an article already in the tables and points its row at them
+    // (the migration to version 3 rebuilds the index this way); flush_search() writes them.
+    void reindex(const Record& record);
 
 private:
     Statement& statement(const std::string& sql);
@@ -87,9 +103,8 @@ private:
 
     struct PendingSearchRow {
         std::int64_t rowid;
-        std::string text;
-        const char* kind;
-        std::string article_id, figure_id;
+        std::string article_id;
+        SearchDocument document;
     };
     Database& db_;
     std::vector<PendingSearchRow> pending_search_;
@@ -104,7 +119,8 @@ private:
 class RecordReader {
 public:
     explicit RecordReader(Database& db);
-    std::optional<Record> read(const std::string& article_id);
+    // The whole record, or with `tables` only the article row and the tables named there (and below them).
+    std::optional<Record> read(const std::string& article_id, const std::set<std::string>* tables = nullptr);
 
 private:
     nlohmann::json read_image(const std::string& sha256);
@@ -112,6 +128,7 @@ private:
     std::string select_sql(const TableSpec& spec);
 
     Database& db_;
+    const std::set<std::string>* tables_ = nullptr;  // of the read in progress; null = every table
 };
 
 }  // namespace pubforge::archive::detail

@@ -209,44 +209,18 @@ std::pair<nlohmann::json, nlohmann::json> RecordWriter::insert_search_rows(const
         first_pending_rowid_ = next_search_rowid_ = max.column_json(0).get<std::int64_t>() + 1;
         max.reset();
     }
+    std::vector<SearchDocument> documents = search_documents(record);
+    if (documents.empty()) return {nullptr, nullptr};
+    const std::int64_t first = next_search_rowid_;
     const std::string& id = record["id"].get_ref<const std::string&>();
-    std::int64_t first = 0, last = 0;
-    const auto add_text = [&](const nlohmann::json* text, const char* kind, const nlohmann::json* figure_id) {
-        if (!text || !text->is_string() || text->get_ref<const std::string&>().empty()) return;
-        last = next_search_rowid_++;
-        pending_search_.push_back({last, text->get_ref<const std::string&>(), kind, id,
-                                   figure_id && figure_id->is_string() ? figure_id->get_ref<const std::string&>()
-                                                                      : std::string()});
-        if (!first) first = last;
-    };
-    const auto field = [](const nlohmann::json& object, const char* name) -> const nlohmann::json* {
-        if (!object.is_object()) return nullptr;
-        const auto found = object.find(name);
-        return found == object.end() ? nullptr : &*found;
-    };
-    add_text(field(record, "title"), "title", nullptr);
-    add_text(field(record, "abstract"), "abstract", nullptr);
-    for (const auto& figure : record["figures"]) {
-        const nlohmann::json* figure_id = field(figure, "id");
-        const nlohmann::json* caption = field(figure, "caption");
-        if (caption) add_text(field(*caption, "text"), "caption", figure_id);
-        if (const nlohmann::json* subcaptions = field(figure, "subcaptions"); subcaptions && subcaptions->is_array())
-            for (const auto& subcaption : *subcaptions) add_text(field(subcaption, "text"), "subcaption", figure_id);
-    }
-    std::string body;
-    if (const nlohmann::json* sections = field(record, "sections"); sections && sections->is_array())
-        for (const auto& section : *sections)
-            if (const nlohmann::json* paragraphs = field(section, "paragraphs"); paragraphs && paragraphs->is_array())
-                for (const auto& paragraph : *paragraphs)
-                    if (const nlohmann::json* text = field(paragraph, "text"); text && text->is_string()) {
-                        if (!body.empty()) body += '\n';
-                        body += text->get_ref<const std::string&>();
-                    }
-    if (!body.empty()) {
-        const nlohmann::json body_text = std::move(body);
-        add_text(&body_text, "body", nullptr);
-    }
-    return {first ? nlohmann::json(first) : nlohmann::json(), last ? nlohmann::json(last) : nlohmann::json()};
+    for (SearchDocument& document : documents)
+        pending_search_.push_back({next_search_rowid_++, id, std::move(document)});
+    return {first, next_search_rowid_ - 1};
+}
+
+void RecordWriter::reindex(const Record& record) {
+    const auto [first, last] = insert_search_rows(record);
+    statement("UPDATE articles SET search_first = ?, search_last = ? WHERE id = ?").bind_all(first, last, record["id"]).run();
 }
 
 void RecordWriter::rollback_search(const SearchMark& mark) {
@@ -269,10 +243,15 @@ void RecordWriter::flush_search() {
         auto after = std::upper_bound(replaced.begin(), replaced.end(), std::make_pair(rowid, INT64_MAX));
         return after != replaced.begin() && std::prev(after)->second >= rowid;
     };
-    Statement& add = statement("INSERT INTO search (rowid, text, kind, article_id, figure_id) VALUES (?, ?, ?, ?, ?)");
-    for (const PendingSearchRow& row : pending_search_)
-        if (!is_replaced(row.rowid))
-            add.bind(1, row.rowid).bind(2, row.text).bind(3, row.kind).bind(4, row.article_id).bind(5, row.figure_id).run();
+    Statement& add = statement(
+        "INSERT INTO search (rowid, title, abstract, captions, body, kind, article_id, figure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    const auto text = [](const std::string& value) { return value.empty() ? nlohmann::json() : nlohmann::json(value); };
+    for (const PendingSearchRow& row : pending_search_) {
+        if (is_replaced(row.rowid)) continue;
+        const SearchDocument& document = row.document;
+        add.bind(1, row.rowid).bind(2, text(document.title)).bind(3, text(document.abstract)).bind(4, text(document.captions));
+        add.bind(5, text(document.body)).bind(6, document.kind).bind(7, row.article_id).bind(8, document.figure_id).run();
+    }
     pending_search_.clear();
     pending_deletes_.clear();
     first_pending_rowid_ = next_search_rowid_ = 0;

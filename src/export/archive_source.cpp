@@ -1,9 +1,8 @@
-// The archive as an export source (records rebuilt by archive::get_record) and as the destination of imported responses.
+// The archive as an export source (verdicts, records and projections read by the archive module) and as the destination of imported responses.
 #include <memory>
 
 #include "pubforge/archive/archive.hpp"
 #include "pubforge/archive/articles.hpp"
-#include "pubforge/archive/query.hpp"
 #include "pubforge/archive/responses.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/export/responses.hpp"
@@ -48,20 +47,20 @@ ArchiveSource::ArchiveSource(std::shared_ptr<archive::Archive> archive) : archiv
 
 std::vector<std::string> ArchiveSource::article_ids() const { return archive::article_ids(*archive_); }
 
+std::vector<archive::ArticleVerdict> ArchiveSource::select(const archive::Filter& filter) const {
+    return archive::select_articles(*archive_, filter);
+}
+
 Record ArchiveSource::load(const std::string& id) const {
     auto record = archive::get_record(*archive_, id);
     if (!record) throw Error("export.unknown-article", "the archive has no article " + id);
     return std::move(*record);
 }
 
-std::set<std::string> ArchiveSource::match(const std::string& fts_query) const {
-    archive::QueryOptions options;
-    options.match = fts_query;
-    options.target = archive::QueryOptions::Target::Articles;
-    options.limit = 0;
-    std::set<std::string> ids;
-    for (const auto& hit : archive::query(*archive_, options)) ids.insert(hit.article_id);
-    return ids;
+Record ArchiveSource::load(const std::string& id, const archive::Projection& projection) const {
+    auto record = archive::get_projection(*archive_, id, projection);
+    if (!record) throw Error("export.unknown-article", "the archive has no article " + id);
+    return std::move(*record);
 }
 
 nlohmann::json ArchiveSource::provenance() const { return archive::content_summary(*archive_); }

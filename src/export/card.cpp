@@ -5,11 +5,12 @@
 #include <archive_entry.h>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+
+#include "pubforge/core/ascii.hpp"
 
 namespace pubforge::exporter {
 namespace {
@@ -24,11 +25,7 @@ bool ends_with(const std::string& text, const std::string& tail) {
 }
 
 // Hugging Face's license ids are lower-case SPDX ids ("cc-by-4.0", "cc0-1.0").
-std::string hf_license(const std::string& code) {
-    std::string out = code;
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
+std::string hf_license(const std::string& code) { return ascii_lower(code); }
 
 std::string size_category(size_t items) {
     if (items < 1000) return "n<1K";

@@ -45,15 +45,19 @@ struct Work {
 class ItemProducer {
 public:
     ItemProducer(const ArticleSource& source, const ExportOptions& options, ExportSummary& summary, const Progress& progress)
-        : source_(source), options_(options), summary_(summary), progress_(progress), ids_(source.article_ids()) {
-        if (options.filters.needs_query()) matches_ = source.match(options.filters.query);
+        : source_(source), options_(options), summary_(summary), progress_(progress),
+          articles_(source.select(archive_filter(options.filters))) {
+        // Captions and mentions feed every kind's metadata; only llava reads imported responses.
+        kept_.responses = options.kind == Kind::Llava;
+        // A rejected article is read only to count the items it would have given, so by its figures and panels.
+        rejected_.mentions = false;
     }
 
     bool next(ExportItem& item) {
         while (pending_.empty()) {
-            if (index_ >= ids_.size()) return false;
-            load(ids_[index_++]);
-            if (progress_) progress_(index_, ids_.size());
+            if (index_ >= articles_.size()) return false;
+            load(articles_[index_++]);
+            if (progress_) progress_(index_, articles_.size());
         }
         item = std::move(pending_.front());
         pending_.pop_front();
@@ -61,8 +65,8 @@ public:
     }
 
 private:
-    void load(const std::string& id) {
-        const Record record = source_.load(id);
+    void load(const archive::ArticleVerdict& article) {
+        const Record record = source_.load(article.id, article.reject ? rejected_ : kept_);
         ++summary_.articles_seen;
         std::vector<ExportItem> items;
         size_t unaligned = 0;
@@ -73,13 +77,12 @@ private:
         }
         if (unaligned) summary_.skipped["panel-unaligned"] += unaligned;
         if (items.empty()) return;
-        const auto reason = article_reject(*items.front().article, options_.filters, matches_ ? &*matches_ : nullptr);
-        if (reason) {
-            summary_.skipped[*reason] += items.size();
+        if (article.reject) {
+            summary_.skipped[*article.reject] += items.size();
             return;
         }
         for (auto& item : items) {
-            if (const auto why = item_reject(item, options_.filters)) {
+            if (const auto why = item_reject(item, options_.filters, article.domain_figures)) {
                 ++summary_.skipped[*why];
                 continue;
             }
@@ -95,8 +98,8 @@ private:
     const ExportOptions& options_;
     ExportSummary& summary_;
     const Progress& progress_;
-    std::vector<std::string> ids_;
-    std::optional<std::set<std::string>> matches_;
+    const std::vector<archive::ArticleVerdict> articles_;
+    archive::Projection kept_, rejected_;
     size_t index_ = 0;
     std::deque<ExportItem> pending_;
 };
@@ -183,16 +186,17 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
 
 void export_articles(const ArticleSource& source, const ExportOptions& options, detail::ArticleSink& sink,
                      ExportSummary& summary, const Progress& progress) {
-    std::optional<std::set<std::string>> matches;
-    if (options.filters.needs_query()) matches = source.match(options.filters.query);
-    const auto ids = source.article_ids();
-    for (size_t i = 0; i < ids.size(); ++i) {
-        const Record record = source.load(ids[i]);
+    // The text export filters articles only: a domain filter (of figures) does not apply to it.
+    archive::Filter filter = archive_filter(options.filters);
+    filter.domains.clear();
+    const auto articles = source.select(filter);
+    for (size_t i = 0; i < articles.size(); ++i) {
         ++summary.articles_seen;
-        const ArticleInfo info = ArticleInfo::from_record(record);
-        if (const auto reason = article_reject(info, options.filters, matches ? &*matches : nullptr)) {
-            ++summary.skipped[*reason];
+        if (articles[i].reject) {
+            ++summary.skipped[*articles[i].reject];
         } else {
+            const Record record = source.load(articles[i].id);
+            const ArticleInfo info = ArticleInfo::from_record(record);
             const std::string& split = options.split.assign(info.id, options.seed);
             if (sink.add(record, split)) {
                 ++summary.articles;
@@ -204,7 +208,7 @@ void export_articles(const ArticleSource& source, const ExportOptions& options, 
                 ++summary.skipped["no-text"];
             }
         }
-        if (progress) progress(i + 1, ids.size());
+        if (progress) progress(i + 1, articles.size());
     }
     summary.words = sink.words();
 }

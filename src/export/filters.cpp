@@ -3,21 +3,10 @@
 
 #include <algorithm>
 #include <bitset>
-#include <cctype>
 
-#include "pubforge/core/ascii.hpp"
 #include "pubforge/core/record.hpp"
 
 namespace pubforge::exporter {
-namespace {
-
-bool listed(const std::vector<std::string>& allowed, const std::string& value) {
-    if (allowed.empty()) return true;
-    const std::string wanted = ascii_lower(value);
-    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return ascii_lower(a) == wanted; });
-}
-
-}  // namespace
 
 nlohmann::json Filters::to_json() const {
     nlohmann::json out;
@@ -40,23 +29,22 @@ nlohmann::json Filters::to_json() const {
     return out;
 }
 
-std::optional<std::string> article_reject(const ArticleInfo& article, const Filters& filters,
-                                          const std::set<std::string>* query_matches) {
-    if (!listed(filters.license_classes, article.license_class)) return "license-class";
-    if (!listed(filters.license_codes, article.license_code)) return "license-code";
-    if (filters.year_min || filters.year_max) {
-        if (!article.year) return "year-unknown";
-        if (filters.year_min && *article.year < *filters.year_min) return "year";
-        if (filters.year_max && *article.year > *filters.year_max) return "year";
-    }
-    if (!listed(filters.journals, article.journal)) return "journal";
-    if (!listed(filters.article_types, article.article_type)) return "article-type";
-    if (!listed(filters.languages, article.language)) return "language";
-    if (query_matches && !query_matches->count(article.id)) return "query";
-    return std::nullopt;
+archive::Filter archive_filter(const Filters& filters) {
+    archive::Filter out;
+    out.license_classes = filters.license_classes;
+    out.license_codes = filters.license_codes;
+    out.journals = filters.journals;
+    out.article_types = filters.article_types;
+    out.languages = filters.languages;
+    out.year_min = filters.year_min;
+    out.year_max = filters.year_max;
+    out.match = filters.query;
+    out.domains = filters.domains;
+    return out;
 }
 
-std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters) {
+std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters,
+                                       const std::set<std::string>& domain_figures) {
     if (!item.image) return "no-image";
     const int width = item.image->width, height = item.image->height;
     if (filters.min_side > 0 && std::min(width, height) < filters.min_side) return "min-side";
@@ -68,9 +56,7 @@ std::optional<std::string> item_reject(const ExportItem& item, const Filters& fi
     if (words == 0) return "no-caption";
     if (words < filters.caption_words_min) return "caption-short";
     if (filters.caption_words_max > 0 && words > filters.caption_words_max) return "caption-long";
-    if (!filters.domains.empty() &&
-        !std::any_of(item.domains.begin(), item.domains.end(), [&](const std::string& tag) { return listed(filters.domains, tag); }))
-        return "domain";
+    if (!filters.domains.empty() && !domain_figures.count(item.figure_id)) return "domain";
     return std::nullopt;
 }
 

@@ -206,8 +206,10 @@ ImportSummary import_responses(const ArticleSource& source, ResponseStore& store
     };
     // Keys are derived from ids only, so recomputing them finds what every request was about.
     std::map<std::string, Target> targets;
+    archive::Projection figures;  // keys need ids only: no mentions, no responses, no text
+    figures.mentions = false;
     for (const auto& id : source.article_ids()) {
-        const Record record = source.load(id);
+        const Record record = source.load(id, figures);
         targets[id] = {id, "", ""};
         for (const auto& item : build_items(record, Unit::Figure)) targets[item.key] = {id, item.figure_id, ""};
         for (const auto& item : build_items(record, Unit::Panel, Unaligned::FullCaption))

@@ -1,4 +1,4 @@
-// Opening archives (creation, migration from version 1, refusing corrupt files) and the load -> get round trip.
+// Opening archives (creation, migrations from versions 1 and 2, refusing corrupt files), the load -> get round trip, projections.
 #include "pubforge/archive/archive.hpp"
 
 #include <filesystem>
@@ -6,6 +6,7 @@
 #include "archive/synthetic_records.hpp"
 #include "pubforge/archive/check.hpp"
 #include "pubforge/archive/loader.hpp"
+#include "pubforge/archive/query.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
 #include "pubforge/core/jsonl.hpp"
@@ -20,7 +21,7 @@ using testing::synthetic_record;
 
 using testing::load;
 
-TEST(ArchiveTest, CreatesSchemaVersionTwoInWalMode) {
+TEST(ArchiveTest, CreatesTheCurrentSchemaVersionInWalMode) {
     ScratchDir dir;
     Archive archive = Archive::open(dir.file("a.sqlite"), Archive::Mode::ReadWrite);
     EXPECT_EQ(archive.db().user_version(), kSchemaVersion);
@@ -85,10 +86,85 @@ TEST(ArchiveTest, MigratesAVersionOneArchiveOnOpen) {
         ASSERT_EQ(v1.user_version(), 1);
     }
     Archive archive = Archive::open(path, Archive::Mode::ReadOnly);  // migrations apply whatever the mode
-    EXPECT_EQ(archive.db().user_version(), 2);
+    EXPECT_EQ(archive.db().user_version(), kSchemaVersion);
     EXPECT_EQ(archive.db().scalar("SELECT caption_chars FROM figures WHERE figure_id = 'f1'").get<int>(), 9);
     EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM responses").get<int>(), 0);
     EXPECT_EQ(archive.db().scalar("SELECT title FROM articles").get<std::string>(), "Old");
+    // Version 3 rebuilt the search index from the tables: the title and the caption are one article document.
+    QueryOptions options;
+    options.match = "old AND brain";
+    options.target = QueryOptions::Target::Articles;
+    ASSERT_EQ(query(archive, options).size(), 1u);
+}
+
+TEST(ArchiveTest, MigratesAVersionTwoSearchIndexToOneDocumentPerArticle) {
+    ScratchDir dir;
+    const std::string path = dir.file("v2.sqlite");
+    std::vector<Record> records = testing::synthetic_records(0, 8);
+    records[5]["title"] = "Zebrafish development";
+    records[5]["abstract"] = "Optogenetic stimulation of the spinal cord.";
+    {
+        Archive archive = Archive::open(path, Archive::Mode::ReadWrite);
+        load(archive, records);
+        // Back to version 2's index: one row per field, which no "A AND B" across fields can match.
+        archive.db().exec("DROP TABLE search; CREATE VIRTUAL TABLE search USING fts5(text, kind UNINDEXED, "
+                          "article_id UNINDEXED, figure_id UNINDEXED); UPDATE articles SET search_first = NULL, "
+                          "search_last = NULL; INSERT INTO search (text, kind, article_id, figure_id) SELECT title, "
+                          "'title', id, '' FROM articles; PRAGMA user_version = 2");
+    }
+    Archive archive = Archive::open(path, Archive::Mode::ReadOnly);
+    EXPECT_EQ(archive.db().user_version(), kSchemaVersion);
+    QueryOptions options;
+    options.match = "zebrafish AND optogenetic";
+    options.target = QueryOptions::Target::Articles;
+    const auto hits = query(archive, options);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].article_id, records[5]["id"]);
+    // One article document per article and one per figure with a caption.
+    size_t figures = 0;
+    for (const auto& record : records) figures += record["figures"].size();
+    EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM search WHERE kind = 'article'").get<size_t>(), records.size());
+    EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM search WHERE kind = 'figure'").get<size_t>(), figures);
+    // Reloading an article after the migration replaces its documents (the rowid range was rebuilt too).
+    {
+        Archive writer = Archive::open(path, Archive::Mode::ReadWrite);
+        records[5]["abstract"] = "No stimulation.";
+        load(writer, {records[5]});
+    }
+    EXPECT_TRUE(query(archive, options).empty());
+    EXPECT_EQ(archive.db().scalar("SELECT count(*) FROM search WHERE kind = 'article'").get<size_t>(), records.size());
+}
+
+TEST(ArchiveTest, ProjectionReadsTheArticleRowAndFiguresOnly) {
+    ScratchDir dir;
+    Archive archive = Archive::open(dir.file("a.sqlite"), Archive::Mode::ReadWrite);
+    Record record = synthetic_record(4, 3);
+    record["responses"] = {{{"custom_id", "ift-PMC1000004_fig1"}, {"figure_id", "fig1"}, {"task", "ift"},
+                            {"model", "m"}, {"payload", {{"q", "What?"}}}, {"status", "ok"}}};
+    load(archive, {record});
+    const Record full = *get_record(archive, record["id"]);
+    const Record figures = *get_projection(archive, record["id"], Projection{});
+    for (const char* field : {"sections", "references", "authors", "affiliations", "keywords", "tables", "responses"})
+        EXPECT_FALSE(figures.contains(field)) << field;
+    for (const char* field : {"id", "ids", "title", "abstract", "journal", "year", "license", "language"})
+        EXPECT_EQ(figures[field], full[field]) << field;
+    ASSERT_EQ(figures["figures"].size(), full["figures"].size());
+    for (size_t i = 0; i < full["figures"].size(); ++i) {
+        nlohmann::json expected = full["figures"][i];
+        nlohmann::json actual = figures["figures"][i];
+        EXPECT_FALSE(actual.contains("warnings") && !actual["warnings"].empty());  // never read
+        expected.erase("warnings");
+        actual.erase("warnings");
+        EXPECT_EQ(actual, expected);
+        EXPECT_TRUE(actual.contains("mentions"));
+    }
+    Projection lean;
+    lean.mentions = false;
+    lean.responses = true;
+    const Record with_responses = *get_projection(archive, record["id"], lean);
+    EXPECT_EQ(with_responses["responses"], full["responses"]);
+    for (const auto& figure : with_responses["figures"]) EXPECT_FALSE(figure.contains("mentions"));
+    EXPECT_FALSE(get_projection(archive, "PMC0", Projection{}));
 }
 
 TEST(ArchiveTest, RefusesANonSqliteFileAndLeavesItUntouched) {

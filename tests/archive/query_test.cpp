@@ -16,6 +16,10 @@ protected:
         records_ = testing::synthetic_records(0, 40);
         records_[7]["figures"][0]["caption"]["text"] = "Glioblastoma in the left temporal lobe on axial MRI.";
         records_[12]["title"] = "Glioblastoma outcomes in a national cohort";
+        records_[20]["title"] = "Zebrafish development";
+        records_[20]["abstract"] = "Optogenetic stimulation of the spinal cord.";
+        records_[21]["figures"][0]["caption"]["text"] = "Ependymoma of the fourth ventricle.";
+        records_[21]["figures"][0]["subcaptions"][1]["text"] = "Calcification in panel B.";
         testing::load(archive_, records_);
     }
     testing::ScratchDir dir_;
@@ -47,8 +51,8 @@ TEST_F(QueryTest, EveryHitSatisfiesTheFilters) {
     QueryOptions options;
     options.match = "brain OR cerebral";
     options.license_classes = {"noncommercial"};
-    options.year_from = 2005;
-    options.year_to = 2020;
+    options.year_min = 2005;
+    options.year_max = 2020;
     options.domains = {"mri", "ct"};
     options.limit = 0;
     const auto hits = query(archive_, options);
@@ -67,6 +71,25 @@ TEST_F(QueryTest, EveryHitSatisfiesTheFilters) {
     // Without the text query the filters alone still select, and never fewer.
     options.match.clear();
     EXPECT_GE(query(archive_, options).size(), hits.size());
+}
+
+TEST_F(QueryTest, ArticleSearchMatchesAcrossFields) {
+    QueryOptions options;
+    options.match = "zebrafish AND optogenetic";  // one in the title, the other in the abstract
+    options.target = QueryOptions::Target::Articles;
+    const auto hits = query(archive_, options);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].article_id, records_[20]["id"]);
+    options.target = QueryOptions::Target::Figures;  // neither word is in a caption
+    EXPECT_TRUE(query(archive_, options).empty());
+    // A figure's caption and subcaptions are one document, and the figure's article matches too.
+    options.match = "ependymoma AND calcification";
+    const auto figures = query(archive_, options);
+    ASSERT_EQ(figures.size(), 1u);
+    EXPECT_EQ(figures[0].figure_id, "fig1");
+    options.target = QueryOptions::Target::Articles;
+    ASSERT_EQ(query(archive_, options).size(), 1u);
+    EXPECT_EQ(query(archive_, options)[0].article_id, records_[21]["id"]);
 }
 
 TEST_F(QueryTest, HitsAreOrderedAndLimited) {

@@ -35,6 +35,6 @@ grep -q "$((total - n)) inserted, $n updated, 0 rejected" rerun.log
 test "$(sqlite3 a.sqlite "SELECT count(*) FROM articles")" = $total
 expected_figures=$("$py" -c "import json; print(sum(len(json.loads(l)['figures']) for l in open('big.jsonl')))")
 test "$(sqlite3 a.sqlite "SELECT count(*) FROM figures")" = "$expected_figures"
-test "$(sqlite3 a.sqlite "SELECT count(*) FROM search WHERE kind = 'title'")" = $total
+test "$(sqlite3 a.sqlite "SELECT count(*) FROM search WHERE kind = 'article'")" = $total
 "$pubforge" archive check a.sqlite | grep -q "^ok: $total articles"
 echo "archive_kill: ok"

@@ -6,6 +6,8 @@
 #include <regex>
 
 #include "export/export_fixture.hpp"
+#include "pubforge/archive/loader.hpp"
+#include "pubforge/archive/query.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/hash.hpp"
 #include "test_support.hpp"
@@ -350,6 +352,57 @@ TEST(ExporterTest, FullTextQueryUsesFts5Syntax) {
     EXPECT_EQ(run_export(source, store, dir.file("a"), options).items, 1u);
     options.filters.query = "\"unbalanced";
     EXPECT_THROW(run_export(source, store, dir.file("b"), options), UsageError);
+}
+
+TEST(ExporterTest, FullTextQueryMatchesAcrossFieldsOfAnArticle) {
+    ScratchDir dir;
+    ImageStore store(dir.file("store"));
+    auto records = corpus(store, 3);
+    records[1]["title"] = "Zebrafish imaging";
+    records[1]["abstract"] = "Optogenetic stimulation.";
+    const RecordSource source(records);
+    ExportOptions options = options_for(Kind::Pairs);
+    options.filters.query = "zebrafish AND optogenetic";  // the title has one word, the abstract the other
+    const auto summary = run_export(source, store, dir.file("out"), options);
+    EXPECT_EQ(summary.articles, 1u);
+    EXPECT_EQ(summary.items, records[1]["figures"].size());
+    EXPECT_EQ(summary.skipped.at("query"), records[0]["figures"].size() + records[2]["figures"].size());
+}
+
+TEST(ExporterTest, ExportKeepsTheArticlesArchiveQueryFinds) {
+    ScratchDir dir;
+    ImageStore store(dir.file("store"));
+    auto records = corpus(store, 6);
+    records[1]["journal"]["title"] = "Brain Imaging";
+    records[2]["journal"]["title"] = "BRAIN IMAGING";
+    records[4]["journal"]["title"] = "Brain imaging letters";
+    records[3]["year"] = 2001;
+    {
+        archive::Archive db = archive::Archive::open(dir.file("a.sqlite"), archive::Archive::Mode::ReadWrite);
+        RejectLog rejects;
+        archive::Loader loader(db, {}, rejects);
+        for (const auto& record : records) loader.add(record);
+        loader.finish();
+    }
+    ExportOptions options = options_for(Kind::Mentions);
+    options.filters.journals = {"brain imaging"};
+    options.filters.year_min = 2010;
+    archive::QueryOptions query;
+    query.journals = options.filters.journals;
+    query.year_min = options.filters.year_min;
+    query.target = archive::QueryOptions::Target::Articles;
+    archive::Archive db = archive::Archive::open(dir.file("a.sqlite"), archive::Archive::Mode::ReadOnly);
+    const auto hits = archive::query(db, query);
+    ASSERT_EQ(hits.size(), 2u);  // both spellings of the title, not the longer one
+    std::vector<std::unique_ptr<ArticleSource>> sources;  // --db and --records
+    sources.push_back(open_archive_source(dir.file("a.sqlite")));
+    sources.push_back(std::make_unique<RecordSource>(records));
+    for (const auto& source : sources) {
+        options.overwrite = true;
+        const auto summary = run_export(*source, store, dir.file("out"), options);
+        EXPECT_EQ(summary.articles, hits.size());
+        EXPECT_EQ(summary.skipped.at("journal"), 3 * records[0]["figures"].size());
+    }
 }
 
 }  // namespace

@@ -51,8 +51,8 @@ void setup_archive_query(CLI::App& command, int& exit_code) {
     command.add_option("--limit", o->query.limit, "Most hits printed (0 = all)")->capture_default_str();
     command.callback([o, &exit_code] {
         run_command(exit_code, [&] {
-            if (o->year_from) o->query.year_from = o->year_from;
-            if (o->year_to) o->query.year_to = o->year_to;
+            if (o->year_from) o->query.year_min = o->year_from;
+            if (o->year_to) o->query.year_max = o->year_to;
             o->query.target = o->articles ? archive::QueryOptions::Target::Articles : archive::QueryOptions::Target::Figures;
             Archive db = Archive::open(o->archive.db, Archive::Mode::ReadOnly, o->archive.busy_timeout_ms);
             const auto hits = archive::query(db, o->query);

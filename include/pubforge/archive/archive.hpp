@@ -11,7 +11,7 @@ namespace pubforge::archive {
 
 // The schema version this build writes (PRAGMA user_version). Older archives are
 // migrated forward on open; newer ones are refused (archive.too-new).
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 class Archive {
 public:
@@ -35,7 +35,18 @@ private:
 // (plus any imported "responses"); nullopt when the archive has no such article.
 std::optional<Record> get_record(Archive& archive, const std::string& article_id);
 
-// The SQL scripts of the schema: the full current one, and the step from version-1 to version.
+// What an exporter reads of an article instead of the whole record: the article row (ids, metadata, licence,
+// abstract) and its figures with their graphics, subfigures, subcaptions, links and domains; mentions and imported
+// responses when asked. Sections, paragraphs, tables, references, authors, keywords and warnings are never read.
+// The result has the record's shape (the fields read are exactly get_record's), not the schema's required fields.
+struct Projection {
+    bool mentions = true;
+    bool responses = false;
+};
+std::optional<Record> get_projection(Archive& archive, const std::string& article_id, const Projection& projection);
+
+// The SQL scripts of the schema: the full current one, and the step from version-1 to version (the step to 3
+// also rebuilds the search index from the tables, which Archive::open does after the script).
 const char* schema_sql();
 const char* migration_sql(int version);
 

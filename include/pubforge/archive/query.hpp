@@ -8,22 +8,20 @@
 #include <nlohmann/json.hpp>
 
 #include "pubforge/archive/archive.hpp"
+#include "pubforge/archive/filter.hpp"
 
 namespace pubforge::archive {
 
-struct QueryOptions {
-    std::string match;                          // FTS5 syntax ("brain OR cerebral"); empty = filters only
-    std::vector<std::string> license_classes;   // any of
-    std::optional<int> year_from, year_to;      // inclusive
-    std::vector<std::string> journals;          // any of, exact title
-    std::vector<std::string> domains;           // figure domain tags, any of
+// The text query and filters are the exporters' own (filter.hpp), so `archive query` selects what an export would.
+struct QueryOptions : Filter {
     enum class Target { Figures, Articles } target = Target::Figures;
-    size_t limit = 20;                          // 0 = no limit
+    size_t limit = 20;  // 0 = no limit
 };
 
 // One hit, best first (bm25 rank, then article and figure id, so ties are stable).
-// Figure search matches captions and subcaptions; article search matches titles,
-// abstracts, captions, subcaptions and body text.
+// Figure search matches one figure's caption and subcaptions taken together; article search
+// matches the article's title, abstract, captions, subcaptions and body as one document,
+// so "A AND B" finds an article with A in its title and B in its abstract.
 struct QueryHit {
     std::string article_id;
     std::string figure_id;   // empty for article hits

@@ -1,4 +1,4 @@
-// The filters every exporter shares: article metadata, image geometry, caption length, duplicates, caps.
+// The filters every exporter shares: article metadata (applied by the archive), image geometry, caption length, duplicates, caps.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pubforge/archive/filter.hpp"
 #include "pubforge/export/item.hpp"
 
 namespace pubforge::exporter {
@@ -20,10 +21,10 @@ struct Filters {
     std::vector<std::string> license_classes;  // commercial, noncommercial, other; empty = any
     std::vector<std::string> license_codes;    // exact codes (CC-BY-4.0), case-insensitive; empty = any
     std::optional<int> year_min, year_max;
-    std::vector<std::string> journals;       // exact journal titles, case-insensitive
+    std::vector<std::string> journals;       // whole journal titles, ASCII case-insensitive
     std::vector<std::string> article_types;  // research-article, case-report, ...
     std::vector<std::string> languages;      // en, pt, ...
-    std::string query;                       // FTS5 query over titles, abstracts, captions, body
+    std::string query;                       // FTS5 query over each article as one document (archive/filter.hpp)
     std::vector<std::string> domains;        // keep items with any of these tags
     int min_side = 0;                        // pixels; 0 = no limit
     double max_aspect = 0;                   // long side / short side; 0 = no limit
@@ -34,16 +35,16 @@ struct Filters {
     size_t per_article_cap = 0;        // 0 = no cap
 
     nlohmann::json to_json() const;
-    bool needs_query() const { return !query.empty(); }
 };
 
-// Why an article is skipped (a reject reason such as "license"), or nothing when kept.
-// `query_matches` is the set of ids the FTS query matched, when a query was given.
-std::optional<std::string> article_reject(const ArticleInfo& article, const Filters& filters,
-                                          const std::set<std::string>* query_matches);
+// The article and domain filters as the archive applies them (archive/filter.hpp): `archive query` and
+// every exporter select articles through the same builder, so they agree on every rule.
+archive::Filter archive_filter(const Filters& filters);
 
-// Why an item is skipped by the metadata-only filters (image presence and size, caption, domain).
-std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters);
+// Why an item is skipped by the image and caption filters (image presence and size, caption words), or by the
+// domain filter: `domain_figures` holds the ids of the article's figures the archive found with a wanted tag.
+std::optional<std::string> item_reject(const ExportItem& item, const Filters& filters,
+                                       const std::set<std::string>& domain_figures);
 
 // Exact (sha256) and near (pHash Hamming) duplicate detection in export order: the
 // first image seen wins. Near duplicates use multi-index hashing: a 64-bit hash is

@@ -2,13 +2,13 @@
 #pragma once
 
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "pubforge/archive/archive.hpp"
+#include "pubforge/archive/filter.hpp"
 #include "pubforge/core/record.hpp"
 
 namespace pubforge::exporter {
@@ -18,24 +18,27 @@ public:
     virtual ~ArticleSource() = default;
     // Every article id, sorted, so exports walk articles in a stable order.
     virtual std::vector<std::string> article_ids() const = 0;
+    // Every article in id order with the verdict of the archive's filter builder (archive/filter.hpp), the one
+    // `archive query` uses; throws UsageError on a text query FTS5 rejects.
+    virtual std::vector<archive::ArticleVerdict> select(const archive::Filter& filter) const = 0;
     // The article record (article.schema.json), with imported responses under "responses".
     virtual Record load(const std::string& id) const = 0;
-    // Ids of the articles an FTS5 query matches (titles, abstracts, captions, body);
-    // throws UsageError on a query FTS5 rejects.
-    virtual std::set<std::string> match(const std::string& fts_query) const = 0;
+    // Only what an image exporter reads: the article row and its figures (archive::Projection).
+    virtual Record load(const std::string& id, const archive::Projection& projection) const = 0;
     // What the manifest records about where the data came from (never a local path).
     virtual nlohmann::json provenance() const = 0;
 };
 
-// The archive (data/schemas/archive.sql) read as article records: ids, records rebuilt by archive::get_record,
-// full-text matches by archive::query, provenance by archive::content_summary.
+// The archive (data/schemas/archive.sql) read as article records: ids, verdicts by archive::select_articles,
+// records by archive::get_record and get_projection, provenance by archive::content_summary.
 class ArchiveSource : public ArticleSource {
 public:
     explicit ArchiveSource(std::shared_ptr<archive::Archive> archive);
 
     std::vector<std::string> article_ids() const override;
+    std::vector<archive::ArticleVerdict> select(const archive::Filter& filter) const override;
     Record load(const std::string& id) const override;
-    std::set<std::string> match(const std::string& fts_query) const override;
+    Record load(const std::string& id, const archive::Projection& projection) const override;
     nlohmann::json provenance() const override;
 
 protected:
