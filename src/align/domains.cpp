@@ -7,18 +7,12 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/files.hpp"
+#include "pubforge/core/ascii.hpp"
 
 namespace pubforge::align {
 namespace {
 
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
-
-std::string lowercase_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::vector<std::string> strings_of(const nlohmann::json& value) {
     std::vector<std::string> out;
@@ -41,7 +35,7 @@ DomainVocabulary DomainVocabulary::from_json(const nlohmann::json& data) {
         for (std::string phrase : strings_of(entry.value("phrases", nlohmann::json::array()))) {
             const bool prefix = !phrase.empty() && phrase.back() == '*';
             if (prefix) phrase.pop_back();
-            if (!phrase.empty()) tag.phrases.push_back({lowercase_ascii(phrase), prefix});
+            if (!phrase.empty()) tag.phrases.push_back({ascii_lower(phrase), prefix});
         }
         vocabulary.tags_.push_back(std::move(tag));
     }
@@ -74,7 +68,7 @@ std::shared_ptr<const DomainVocabulary> DomainVocabulary::shared(const std::stri
 }
 
 std::vector<DomainHit> DomainVocabulary::tag(std::string_view text) const {
-    const std::string lowered = lowercase_ascii(text);
+    const std::string lowered = ascii_lower(std::string(text));
     std::vector<DomainHit> hits;
     for (const Tag& tag : tags_) {
         DomainHit hit{tag.name, {}};

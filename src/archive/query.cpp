@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "filter_sql.hpp"
 #include "pubforge/core/error.hpp"
 
 namespace pubforge::archive {

@@ -11,6 +11,7 @@
 
 #include "pubforge/core/error.hpp"
 #include "pubforge/core/sniff.hpp"
+#include "pubforge/core/ascii.hpp"
 
 namespace pubforge::fetch {
 namespace {
@@ -21,7 +22,7 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 
 // A server's error or login page served with 200 (<!DOCTYPE html>, <html>): XML to the sniffer, never an article.
 bool is_html(std::string head) {
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+    head = ascii_lower(std::move(head));
     const auto start = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
     if (start == std::string::npos) return false;
     head = head.substr(start);

@@ -6,6 +6,7 @@
 #include "graphic_choice.hpp"
 #include "reader_parts.hpp"
 #include "text.hpp"
+#include "pubforge/core/ascii.hpp"
 
 namespace pubforge::jats::detail {
 namespace {
@@ -127,8 +128,7 @@ private:
         figure["id"] = id;
         const std::string label = inline_text(child(fig, "label"));
         if (!label.empty()) figure["label"] = label;
-        std::string kind = attribute(fig, "fig-type");
-        for (char& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string kind = ascii_lower(attribute(fig, "fig-type"));
         figure["kind"] = kind.empty() ? "figure" : kind;
         figure["caption"] = read_caption(child(fig, "caption"));
         const auto nodes = is_element(fig, "fig") ? descendants(fig, "graphic", {"caption"}) : own_graphics(fig);

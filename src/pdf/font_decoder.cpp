@@ -8,6 +8,7 @@
 
 #include "pubforge/pdf/font_program.hpp"
 #include "podofo_util.hpp"
+#include "pubforge/core/ascii.hpp"
 
 namespace pubforge::pdf {
 namespace {
@@ -115,8 +116,7 @@ std::string font_program(const PdfObject* descriptor) {
 }
 
 bool looks_bold(const std::string& font_name, const PdfObject* descriptor) {
-    std::string lower;
-    for (char c : font_name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = ascii_lower(font_name);
     if (lower.find("bold") != std::string::npos || lower.find("black") != std::string::npos ||
         lower.find("heavy") != std::string::npos || lower.find("semibold") != std::string::npos ||
         lower.find("-bd") != std::string::npos || lower.find("demi") != std::string::npos)

@@ -1,14 +1,14 @@
 // ASCII case folding for identifiers, codes and file extensions (never for prose: it leaves UTF-8 bytes alone).
 #pragma once
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace pubforge {
 
+// A-Z only, whatever the locale (std::tolower follows setlocale; a library must not).
 inline std::string ascii_lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return text;
 }
 
