@@ -5,6 +5,8 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libcurl4-openssl-dev curl
   libxml2-dev libpodofo-dev libfreetype-dev libopencv-dev libgif-dev libjpeg-dev libpng-dev libtiff-dev libwebp-dev libopenjp2-7-dev libsqlite3-dev sqlite3 libarchive-dev libssl-dev libtbb-dev
+  # What the static libxml2/libarchive/SQLite linked into pubforge call (cmake/Dependencies.cmake, start-up).
+  libicu-dev nettle-dev libzstd-dev liblzma-dev zlib1g-dev libbz2-dev
   libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
   python3 python3-jsonschema poppler-utils fonts-dejavu-core strace
   gnuplot-nox chromium python3-yaml
