@@ -3,24 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "layout_support.hpp"
+
 namespace pubforge::pdf {
 namespace {
 
 // A line of `size`-point text with its top-left corner at (x, top), 4.5 points a character.
 Line line_at(const std::string& text, double x, double top, double size = 8.5) {
-    Line line;
-    line.text = text;
-    line.font_size = size;
-    line.box = {x, top, x + 4.5 * static_cast<double>(text.size()), top + size};
+    Line line = test_lines::text_line(text, x, top, size);
     line.baseline = top + 0.8 * size;
-    for (size_t start = 0; start < text.size();) {
-        const size_t end = std::min(text.find(' ', start), text.size());
-        Word word;
-        word.text = text.substr(start, end - start);
-        word.font_size = size;
-        line.words.push_back(word);
-        start = end + 1;
-    }
     return line;
 }
 

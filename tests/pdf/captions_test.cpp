@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "layout_support.hpp"
+
 namespace pubforge::pdf {
 namespace {
 
@@ -51,22 +53,7 @@ TEST(CaptionsTest, RejectsPluralsListsAndWordsThatOnlyStartLikeLabels) {
         EXPECT_FALSE(match_caption_label(line)) << line;
 }
 
-Line line_of(const std::string& text, double top, double size = 9) {
-    Line line;
-    line.text = text;
-    line.font_size = size;
-    line.box = {72, top, 72 + 4.5 * static_cast<double>(text.size()), top + size};
-    size_t start = 0;
-    while (start < text.size()) {
-        const size_t end = std::min(text.find(' ', start), text.size());
-        Word word;
-        word.text = text.substr(start, end - start);
-        word.font_size = size;
-        line.words.push_back(word);
-        start = end + 1;
-    }
-    return line;
-}
+Line line_of(const std::string& text, double top, double size = 9) { return test_lines::text_line(text, 72, top, size); }
 
 PageLayout page_of(const std::vector<std::vector<std::string>>& blocks) {
     PageLayout page;
