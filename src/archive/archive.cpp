@@ -2,6 +2,7 @@
 #include "pubforge/archive/archive.hpp"
 
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <set>
 
@@ -65,6 +66,14 @@ void rebuild_search(Database& db) {
     writer.flush_search();
 }
 
+// Migration to version N: kMigrations[N - 2], its SQL and the rebuild it needs (if any) once the SQL has run.
+struct Migration {
+    const char* sql;
+    void (*after)(Database&);
+};
+const Migration kMigrations[] = {{kMigrationTo2, nullptr}, {kMigrationTo3, rebuild_search}};
+static_assert(std::size(kMigrations) == kSchemaVersion - 1, "one migration to each schema version after 1");
+
 // An existing non-empty file must start with the SQLite header; checked before
 // SQLite touches it, so a wrong path never gets a -wal file or a rewritten header.
 void require_sqlite_header(const std::string& path) {
@@ -86,8 +95,9 @@ void create_or_migrate(Database& db) {
         db.exec(schema_sql());
     } else {
         for (int step = version + 1; step <= kSchemaVersion; ++step) {
-            db.exec(migration_sql(step));
-            if (step == 3) rebuild_search(db);
+            const Migration& migration = kMigrations[step - 2];
+            db.exec(migration.sql);
+            if (migration.after) migration.after(db);
         }
     }
     db.set_user_version(kSchemaVersion);
@@ -99,8 +109,7 @@ void create_or_migrate(Database& db) {
 const char* schema_sql() { return embedded::archive_schema_sql; }
 
 const char* migration_sql(int version) {
-    if (version == 2) return kMigrationTo2;
-    if (version == 3) return kMigrationTo3;
+    if (version >= 2 && version <= kSchemaVersion) return kMigrations[version - 2].sql;
     throw Error("archive.schema", "no migration to schema version " + std::to_string(version), true);
 }
 

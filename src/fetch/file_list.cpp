@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 
+#include "pubforge/core/ascii.hpp"
 #include "pubforge/core/error.hpp"
 #include "pubforge/jats/license.hpp"
 
@@ -36,16 +37,11 @@ bool is_pmcid(const std::string& text) {
     return std::regex_match(text, pattern);
 }
 
-std::string upper(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
-
 // "oa_package/ac/6a/PMC7112410.tar.gz" -> "PMC7112410"
 std::string pmcid_of_path(const std::string& path) {
     static const std::regex pattern(R"((?:^|/)(PMC[0-9]{1,12})[^/]*$)", std::regex::icase);
     std::smatch m;
-    return std::regex_search(path, m, pattern) ? upper(m[1]) : std::string();
+    return std::regex_search(path, m, pattern) ? ascii_upper(m[1]) : std::string();
 }
 
 std::optional<std::int64_t> to_epoch(int year, int month, int day, int hour, int minute, int second) {
@@ -107,7 +103,7 @@ std::vector<ListEntry> read_file_list(std::istream& in, const std::string& name,
                     if (id_path.empty())
                         throw Error("fetch.no-id-path", "a bare PMCID (" + text +
                                                             ") needs --id-path: PMC's package paths cannot be derived from it");
-                    entry.pmcid = upper(text);
+                    entry.pmcid = ascii_upper(text);
                     entry.path = std::regex_replace(id_path, std::regex(R"(\{pmcid\})"), entry.pmcid);
                 } else {
                     entry.path = text;
@@ -118,7 +114,7 @@ std::vector<ListEntry> read_file_list(std::istream& in, const std::string& name,
                 const size_t n = fields.size();
                 if (line == 1 && trim(fields[0]) == "File") continue;  // the header line
                 entry.path = trim(fields[0]);
-                entry.pmcid = upper(trim(fields[n - 4]));
+                entry.pmcid = ascii_upper(trim(fields[n - 4]));
                 const std::string updated = trim(fields[n - 3]);
                 entry.license = trim(fields[n - 1]);
                 entry.license_class = jats::normalise_license("", entry.license).klass;
@@ -187,7 +183,7 @@ std::set<std::string> parse_pmcids(const std::string& text) {
         const std::string w = trim(word);
         if (w.empty() || w[0] == '#') continue;
         if (!is_pmcid(w)) throw UsageError("--pmcids: '" + w + "' is not a PMCID (PMC followed by digits)");
-        ids.insert(upper(w));
+        ids.insert(ascii_upper(w));
     }
     return ids;
 }

@@ -309,8 +309,6 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
     return glyphs;
 }
 
-bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-
 }  // namespace
 
 LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {

@@ -18,9 +18,6 @@ constexpr double kRunnerUpMargin = 0.12;
 // What sitting at a panel's corner is worth against a better reading elsewhere.
 constexpr double kPlacedBonus = 0.15;
 
-bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
 // Letters whose capital is the small letter drawn larger: only the other labels' case
 // tells them apart.
 bool case_free(char c) { return std::strchr("cosuvwxzCOSUVWXZ", c) != nullptr; }

@@ -155,6 +155,11 @@ bool holds(const cv::Rect& region, const cv::Rect& mark) {
     return grown.contains(centre(mark));
 }
 
+// A panel's own letter sits in its top-left quarter; one at the far side names the panel beyond.
+bool in_top_left_quarter(const cv::Rect& region, const cv::Rect& mark) {
+    return mark.x - region.x <= 0.25 * region.width && mark.y - region.y <= 0.25 * region.height;
+}
+
 // The label whose panel an unlabelled region continues: nearest above-left.
 int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& labels) {
     int owner = -1;
@@ -200,9 +205,7 @@ std::vector<int> label_homes(const std::vector<Region>& merged, const std::vecto
         for (size_t r = 0; r < merged.size(); ++r) {
             const cv::Rect& box = merged[r].box;
             if (holds(box, mark)) {
-                const bool corner =
-                    mark.x - box.x <= 0.25 * box.width && mark.y - box.y <= 0.25 * box.height;
-                if (!corners_only || corner) {
+                if (!corners_only || in_top_left_quarter(box, mark)) {
                     holder = static_cast<int>(r);
                     break;
                 }
@@ -247,6 +250,7 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
     region_labels.clear();
     std::vector<Region> orphans;
     const std::vector<int> home = label_homes(merged, labels, false);
+    const double own_panel_area = kOwnPanelShare * labelled_area(merged, home);
     for (size_t r = 0; r < merged.size(); ++r) {
         const Region& region = merged[r];
         std::vector<LabelMark> inside;
@@ -269,14 +273,11 @@ std::vector<Region> apply_labels(const std::vector<Region>& merged, const std::v
         // A letter-like mark at the region's top-left corner that was not read as
         // part of the sequence still says "this is a panel of its own".
         bool anchored = false;
-        for (const LabelMark& anchor : anchors) {
-            const cv::Rect& a = anchor.box;
-            anchored |= holds(region.box, a) && a.x - region.box.x <= 0.25 * region.box.width &&
-                        a.y - region.box.y <= 0.25 * region.box.height;
-        }
+        for (const LabelMark& anchor : anchors)
+            anchored |= holds(region.box, anchor.box) && in_top_left_quarter(region.box, anchor.box);
         // As is a region as large as the labelled ones: a panel whose letter was not
         // read, not a loose part (a missed "b" must not fold panel b into a).
-        anchored |= region.box.area() >= kOwnPanelShare * labelled_area(merged, home);
+        anchored |= region.box.area() >= own_panel_area;
         if (anchored) {
             panels.push_back(region);
             region_labels.emplace_back();

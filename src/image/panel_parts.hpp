@@ -1,6 +1,7 @@
 // The steps of panel detection and what they hand each other; private to the image module.
 #pragma once
 
+#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +9,10 @@
 #include <opencv2/core.hpp>
 
 namespace pubforge::panels {
+
+// Classes of a read mark's character (ASCII only: the templates are ASCII).
+inline bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+inline bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // The figure as the steps see it: scaled to the working size, gray, and a mask of
 // pixels that differ from the estimated background colour.

@@ -67,7 +67,7 @@ void append_plot(std::string& script, const Plot& plot, size_t index) {
 }
 
 // Runs `gnuplot plots.gp` in `dir` through the shared child-process runner; returns the exit status and what it
-// said on stderr (127 when it could not be started).
+// said on stderr. A gnuplot that cannot be found is its own error, not an exit status.
 int run_gnuplot(const std::string& gnuplot, const std::string& dir, std::string& messages) {
     constexpr double kTimeLimitSeconds = 600;       // nine small plots take well under a second
     constexpr std::size_t kMaxOutput = 1 << 20;     // the SVGs go to files; stdout stays empty
@@ -75,7 +75,8 @@ int run_gnuplot(const std::string& gnuplot, const std::string& dir, std::string&
     messages = child.err;
     switch (child.status) {
         case ChildResult::Status::Exited: return child.exit_code;
-        case ChildResult::Status::Missing: return 127;
+        case ChildResult::Status::Missing:
+            throw Error("report.gnuplot-missing", gnuplot + " not found on PATH (Debian: apt-get install gnuplot-nox)", true);
         default: throw Error("report.gnuplot", "cannot run " + gnuplot + ": " + child.message, true);
     }
 }
@@ -98,8 +99,6 @@ void draw_plots(const std::vector<Plot>& plots, const std::string& dir, const st
     write_file_atomic(script_path, gnuplot_script(plots));
     std::string messages;
     const int status = run_gnuplot(gnuplot, dir, messages);
-    if (status == 127)
-        throw Error("report.gnuplot-missing", gnuplot + " not found on PATH (Debian: apt-get install gnuplot-nox)", true);
     if (status != 0) {
         if (messages.size() > 2000) messages = "..." + messages.substr(messages.size() - 2000);
         throw Error("report.gnuplot", "gnuplot failed on " + script_path + " (status " + std::to_string(status) + "): " + messages,

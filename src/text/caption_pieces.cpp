@@ -104,25 +104,31 @@ std::vector<size_t> unit_starts(std::string_view s, const std::vector<MarkerSpan
     return units;
 }
 
+// The units of a caption (sentences and ';' clauses) and which one holds a position.
+struct Units {
+    std::vector<size_t> starts;
+    Units(std::string_view s, const std::vector<MarkerSpan>& markers) : starts(unit_starts(s, markers)) {}
+    size_t of(size_t p) const {
+        return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), p) - starts.begin()) - 1;
+    }
+};
+
 }  // namespace
 
 void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
     bool any = false;
     for (const MarkerSpan& m : markers) any = any || m.after_word;
     if (!any) return;
-    const std::vector<size_t> units = unit_starts(s, markers);
-    auto unit_of = [&](size_t p) {
-        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
-    };
+    const Units units(s, markers);
     for (size_t k = 0; k < markers.size(); ++k) {
         const MarkerSpan& m = markers[k];
         if (!m.after_word || m.inline_marker || pieces[k].begin < m.end) continue;  // shared whole already
-        const size_t u = unit_of(m.begin);
-        const size_t start = units[u];
-        if (k > 0 && unit_of(markers[k - 1].begin) == u) continue;  // not the sentence's first label
+        const size_t u = units.of(m.begin);
+        const size_t start = units.starts[u];
+        if (k > 0 && units.of(markers[k - 1].begin) == u) continue;  // not the sentence's first label
         if (k > 0 && markers[k - 1].end > start) continue;
         // Every label of this sentence gets its head; the previous label stops at the sentence.
-        for (size_t j = k; j < markers.size() && unit_of(markers[j].begin) == u; ++j) {
+        for (size_t j = k; j < markers.size() && units.of(markers[j].begin) == u; ++j) {
             if (markers[j].inline_marker) break;
             pieces[j].head_begin = start;
             pieces[j].head_end = m.begin;
@@ -150,15 +156,12 @@ void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& mar
     bool any_joined = false;
     for (size_t k = 1; k < markers.size() && !any_joined; ++k) any_joined = joined_to_previous(s, markers[k].begin);
     if (!any_joined) return;
-    const std::vector<size_t> units = unit_starts(s, markers);
-    auto unit_of = [&](size_t p) {
-        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
-    };
+    const Units units(s, markers);
     for (size_t k = 0; k < markers.size();) {
-        const size_t u = unit_of(markers[k].begin);
+        const size_t u = units.of(markers[k].begin);
         size_t last = k;
-        while (last + 1 < markers.size() && unit_of(markers[last + 1].begin) == u) ++last;
-        const size_t next_unit = u + 1 < units.size() ? units[u + 1] : s.size();
+        while (last + 1 < markers.size() && units.of(markers[last + 1].begin) == u) ++last;
+        const size_t next_unit = u + 1 < units.starts.size() ? units.starts[u + 1] : s.size();
         // Only pieces cut at their markers: labels sharing a whole sentence have it already.
         bool cut = true;
         for (size_t j = k; j <= last; ++j) cut = cut && !markers[j].inline_marker && pieces[j].begin >= markers[j].end;
@@ -178,30 +181,22 @@ void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& m
     bool any_inline = false;
     for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;
     if (!any_inline) return;
-    // Units: sentences, and clauses after ';'.
-    const std::vector<size_t> units = unit_starts(s, markers);
-    auto unit_of = [&](size_t p) {
-        return static_cast<size_t>(std::upper_bound(units.begin(), units.end(), p) - units.begin()) - 1;
-    };
+    const Units units(s, markers);
     const size_t count = markers.size();
     size_t k = 0;
     while (k < count) {
-        const size_t u = unit_of(markers[k].begin);
+        const size_t u = units.of(markers[k].begin);
         size_t last = k;
         bool has_inline = markers[k].inline_marker;
-        while (last + 1 < count && unit_of(markers[last + 1].begin) == u) {
+        while (last + 1 < count && units.of(markers[last + 1].begin) == u) {
             ++last;
             has_inline = has_inline || markers[last].inline_marker;
         }
-        // The labels' sentence goes on after the last of them ("... (D) were assessed in ..."):
-        // a predicate shared by all of them, so the sentence is theirs together.
-        size_t after = markers[last].end;
-        while (after < s.size() && is_space(s[after])) ++after;
-        const bool predicate_after = after < s.size() && is_lower(s[after]) && !markers[last].inline_marker ? false
-                                     : after < s.size() && is_alpha(s[after]);
-        if (has_inline && (predicate_after || true)) {
-            const size_t begin = units[u];
-            const size_t end = last + 1 < count ? units[unit_of(markers[last + 1].begin)] : s.size();
+        // A label written inside a sentence ("... in co-infected (B) animals ...") makes the
+        // sentence belong to all of its labels together.
+        if (has_inline) {
+            const size_t begin = units.starts[u];
+            const size_t end = last + 1 < count ? units.starts[units.of(markers[last + 1].begin)] : s.size();
             for (size_t j = k; j <= last; ++j) pieces[j] = {begin, std::max(begin, end)};
             if (k > 0 && pieces[k - 1].end > begin) pieces[k - 1].end = std::max(pieces[k - 1].begin, begin);
             if (last + 1 < count && pieces[last + 1].begin < end) pieces[last + 1].begin = end;

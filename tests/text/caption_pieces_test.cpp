@@ -3,16 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "split_support.hpp"
+
 #include <string>
 
 namespace pubforge::text {
 namespace {
 
-std::string text_of(const CaptionSplit& split, const std::string& label) {
-    for (const Subcaption& s : split.subcaptions)
-        if (s.label == label) return s.text;
-    return "<missing>";
-}
+using testing::text_of;
 
 TEST(CaptionPiecesTest, LabelsInsideASentenceTakeItsHeadAndTheSentencesAfterIt) {
     const CaptionSplit split = split_caption(

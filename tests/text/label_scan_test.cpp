@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "split_support.hpp"
+
 #include <string>
 #include <vector>
 
@@ -23,11 +25,7 @@ Labels labels_of_split(const CaptionSplit& split) {
     return out;
 }
 
-std::string text_of(const CaptionSplit& split, const std::string& label) {
-    for (const Subcaption& s : split.subcaptions)
-        if (s.label == label) return s.text;
-    return "<missing>";
-}
+using testing::text_of;
 
 TEST(LabelScanTest, PeriodInsideTheBracket) {
     const CaptionSplit split = split_caption(

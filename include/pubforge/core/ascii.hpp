@@ -1,4 +1,4 @@
-// ASCII case folding for identifiers, codes and file extensions (never for prose: it leaves UTF-8 bytes alone).
+// ASCII case folding (and upper-casing, for PMCIDs) for identifiers, codes and file extensions (never for prose: it leaves UTF-8 bytes alone).
 #pragma once
 
 #include <string>
@@ -9,6 +9,12 @@ namespace pubforge {
 inline std::string ascii_lower(std::string text) {
     for (char& c : text)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+inline std::string ascii_upper(std::string text) {
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return text;
 }
 
