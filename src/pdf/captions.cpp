@@ -109,7 +109,7 @@ long column_continuation(const PageLayout& page, size_t b, double body_font_size
         // The other half of a column-wide caption is about as wide: not a cell, a tick label or a heading.
         if (other.box.width() < 0.6 * block.box.width() || other.lines.front().box.width() < other.lines.front().box.height())
             continue;
-        if (match_caption_label(other.lines.front().text)) continue;
+        if (match_label_start(other)) continue;
         const bool lower = std::islower(static_cast<unsigned char>(other.lines.front().text[0])) != 0;
         if (std::abs(size - body_font_size) <= 0.25 && (ends_sentence(text) || !lower)) continue;
         return static_cast<long>(n);
@@ -153,17 +153,21 @@ long label_text_block(const PageLayout& page, size_t b, const Line& label) {
     if (label.box.width() < label.box.height()) return -1;  // sideways text: page coordinates do not run along it
     for (size_t n = 0; n < page.blocks.size(); ++n) {
         const Block& other = page.blocks[n];
-        if (n == b || other.lines.empty() || match_caption_label(other.lines.front().text)) continue;
+        if (n == b || other.lines.empty()) continue;
         const Line& first = other.lines.front();
         const double gap = first.box.x0 - label.box.x1;
-        if (std::abs(first.box.y1 - label.box.y1) < 0.3 * size && std::abs(first.font_size - size) < 0.6 && gap > 0 &&
-            gap < beside_gap) {
+        const bool is_beside = std::abs(first.box.y1 - label.box.y1) < 0.3 * size &&
+                               std::abs(first.font_size - size) < 0.6 && gap > 0 && gap < beside_gap;
+        const double drop = other.box.y0 - page.blocks[b].box.y1;
+        const bool under = std::min(other.box.x1, label.box.x1) > std::max(other.box.x0, label.box.x0);
+        const bool is_below = drop > -0.3 * size && drop < below_gap && under;
+        // The label regex last: most blocks are neither beside nor below the label.
+        if ((!is_beside && !is_below) || match_label_start(other)) continue;
+        if (is_beside) {
             beside = static_cast<long>(n);
             beside_gap = gap;
         }
-        const double drop = other.box.y0 - page.blocks[b].box.y1;
-        const bool under = std::min(other.box.x1, label.box.x1) > std::max(other.box.x0, label.box.x0);
-        if (drop > -0.3 * size && drop < below_gap && under) {
+        if (is_below) {
             below = static_cast<long>(n);
             below_gap = drop;
         }
@@ -315,6 +319,16 @@ std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double 
     for (size_t i = 0; i < candidates.size(); ++i)
         if (keep[i]) out.push_back(std::move(candidates[i]));
     return out;
+}
+
+std::set<size_t> caption_blocks_on(const std::vector<Caption>& captions, int page) {
+    std::set<size_t> blocks;
+    for (const Caption& c : captions)
+        if (c.page == page) {
+            blocks.insert(c.block);
+            blocks.insert(c.more_blocks.begin(), c.more_blocks.end());
+        }
+    return blocks;
 }
 
 }  // namespace pubforge::pdf

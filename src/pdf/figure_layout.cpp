@@ -123,12 +123,7 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
 
     // Barriers: body paragraphs and captions; a figure never reaches across them.
     std::vector<Box> barriers;
-    std::set<size_t> caption_blocks;
-    for (const Caption& c : captions)
-        if (c.page == layout.number) {
-            caption_blocks.insert(c.block);
-            caption_blocks.insert(c.more_blocks.begin(), c.more_blocks.end());
-        }
+    const std::set<size_t> caption_blocks = caption_blocks_on(captions, layout.number);
     for (size_t b = 0; b < layout.blocks.size(); ++b)
         if (caption_blocks.count(b) || is_body_block(layout.blocks[b], body_font_size, layout.width))
             barriers.push_back(layout.blocks[b].box);
@@ -306,13 +301,9 @@ std::vector<PlacedFigure> place_figures(const PageContent& content, const PageLa
 std::vector<UnlabelledFigure> find_unlabelled_figures(const PageContent& content, const PageLayout& layout,
                                                       const std::vector<PlacedFigure>& placed,
                                                       const std::vector<Caption>& captions, double body_font_size) {
-    std::set<size_t> used_images, caption_blocks;
+    std::set<size_t> used_images;
     for (const PlacedFigure& figure : placed) used_images.insert(figure.images.begin(), figure.images.end());
-    for (const Caption& c : captions)
-        if (c.page == layout.number) {
-            caption_blocks.insert(c.block);
-            caption_blocks.insert(c.more_blocks.begin(), c.more_blocks.end());
-        }
+    std::set<size_t> caption_blocks = caption_blocks_on(captions, layout.number);
     std::vector<UnlabelledFigure> found;
     for (size_t i = 0; i < content.images.size(); ++i) {
         const ImagePlacement& image = content.images[i];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,8 @@ struct Caption {
 
 // Finds captions in every page, one per (kind, number) for numbered labels.
 std::vector<Caption> find_captions(const std::vector<PageLayout>& pages, double body_font_size);
+
+// The blocks of page `page` that hold caption text (each caption's own block and its more_blocks).
+std::set<size_t> caption_blocks_on(const std::vector<Caption>& captions, int page);
 
 }  // namespace pubforge::pdf
