@@ -61,8 +61,10 @@ void rebuild_search(Database& db) {
     while (select.step()) ids.push_back(select.column_text(0));
     detail::RecordReader reader(db);
     detail::RecordWriter writer(db);
+    // Only what the search documents hold (search_text.cpp): captions, subcaptions, paragraphs.
+    static const std::set<std::string> searched = {"figures", "subcaptions", "sections", "paragraphs"};
     for (const std::string& id : ids)
-        if (const auto record = reader.read(id)) writer.reindex(*record);
+        if (const auto record = reader.read(id, &searched)) writer.reindex(*record);
     writer.flush_search();
 }
 
@@ -147,18 +149,34 @@ Archive Archive::open(const std::string& path, Mode mode, int busy_timeout_ms) {
     return Archive(std::move(db));
 }
 
+namespace {
+
+// One consistent view while loaders commit; `tables` limits the child tables read (nullptr: all).
+std::optional<Record> read_in_snapshot(Archive& archive, const std::string& article_id,
+                                       const std::set<std::string>* tables) {
+    Transaction snapshot(archive.db(), Transaction::Kind::Deferred);
+    return detail::RecordReader(archive.db()).read(article_id, tables);
+}
+
+std::set<std::string> projection_tables(bool mentions, bool responses) {
+    std::set<std::string> tables = {"figures", "graphics", "subfigures", "subcaptions", "links", "domains"};
+    if (mentions) tables.insert("mentions");
+    if (responses) tables.insert("responses");
+    return tables;
+}
+
+}  // namespace
+
 std::optional<Record> get_record(Archive& archive, const std::string& article_id) {
-    Transaction snapshot(archive.db(), Transaction::Kind::Deferred);  // one consistent view while loaders commit
-    return detail::RecordReader(archive.db()).read(article_id);
+    return read_in_snapshot(archive, article_id, nullptr);
 }
 
 std::optional<Record> get_projection(Archive& archive, const std::string& article_id, const Projection& projection) {
-    static const std::set<std::string> figures = {"figures", "graphics", "subfigures", "subcaptions", "links", "domains"};
-    std::set<std::string> tables = figures;
-    if (projection.mentions) tables.insert("mentions");
-    if (projection.responses) tables.insert("responses");
-    Transaction snapshot(archive.db(), Transaction::Kind::Deferred);
-    return detail::RecordReader(archive.db()).read(article_id, &tables);
+    // The four table sets, built once: exporters ask for one per article.
+    static const std::set<std::string> sets[2][2] = {
+        {projection_tables(false, false), projection_tables(false, true)},
+        {projection_tables(true, false), projection_tables(true, true)}};
+    return read_in_snapshot(archive, article_id, &sets[projection.mentions][projection.responses]);
 }
 
 }  // namespace pubforge::archive
