@@ -7,6 +7,7 @@ find_package(LibXml2 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(OpenSSL REQUIRED)
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 find_package(TBB REQUIRED)
 # OpenCV for pixels only (core, imgproc, img_hash; glyphs through libfreetype itself): Debian builds imgcodecs against
 # GDAL, GDCM, HDF5, poppler and more, ~100 shared libraries that cost every pubforge start
@@ -23,8 +24,13 @@ add_library(pubforge_deps INTERFACE)
 add_library(pubforge::deps ALIAS pubforge_deps)
 target_include_directories(pubforge_deps SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
 target_link_libraries(pubforge_deps INTERFACE
-  nlohmann_json::nlohmann_json spdlog::spdlog OpenSSL::Crypto TBB::tbb opencv_core opencv_imgproc opencv_img_hash
-  PkgConfig::PODOFO JPEG::JPEG PNG::PNG TIFF::TIFF)
+  nlohmann_json::nlohmann_json spdlog::spdlog PkgConfig::NETTLE TBB::tbb opencv_core opencv_imgproc opencv_img_hash
+  JPEG::JPEG PNG::PNG TIFF::TIFF)
+# The PDF reader's own: PoDoFo, and OpenSSL, through which PoDoFo decrypts (src/pdf/pdf_reader.cpp loads its
+# legacy provider). Only the library's PDF objects and the pubforge-pdf.so module link them.
+add_library(pubforge_pdf_deps INTERFACE)
+add_library(pubforge::pdf_deps ALIAS pubforge_pdf_deps)
+target_link_libraries(pubforge_pdf_deps INTERFACE PkgConfig::PODOFO OpenSSL::Crypto)
 
 # The tests, benchmarks and sample generators compare with or write through OpenCV's own codecs;
 # they link imgcodecs, the pubforge binary never does.

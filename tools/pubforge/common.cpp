@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,6 +23,14 @@ std::vector<std::string>& arguments() {
 
 void remember_arguments(int argc, char** argv) { arguments().assign(argv, argv + argc); }
 const std::vector<std::string>& remembered_arguments() { return arguments(); }
+
+std::string path_beside_executable(const std::string& name) {
+    char self[PATH_MAX];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length <= 0) return name;
+    const std::string path(self, static_cast<size_t>(length));
+    return path.substr(0, path.rfind('/') + 1) + name;
+}
 
 void add_global_flags(CLI::App& app, GlobalFlags& flags) {
     app.add_flag("-v,--verbose", flags.verbosity, "More log detail on stderr (repeat for debug)");

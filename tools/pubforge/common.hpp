@@ -32,6 +32,10 @@ int close_standard_output(int exit_code);
 void remember_arguments(int argc, char** argv);
 const std::vector<std::string>& remembered_arguments();
 
+// NAME in the folder of the running binary (a build folder, or an install's bin/): where pubforge finds
+// its helper (pubforge-fetch) and its PDF reader module (pubforge-pdf.so).
+std::string path_beside_executable(const std::string& name);
+
 struct GlobalFlags {
     int verbosity = 0;
     bool quiet = false;

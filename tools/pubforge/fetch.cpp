@@ -1,5 +1,4 @@
 // pubforge fetch: checks the options, then executes the pubforge-fetch helper (libcurl stays out of pubforge's start-up).
-#include <limits.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,14 +22,8 @@ namespace {
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
-    char self[PATH_MAX];
-    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    std::string beside;
-    if (length > 0) {
-        std::string dir(self, static_cast<size_t>(length));
-        beside = dir.substr(0, dir.rfind('/') + 1) + "pubforge-fetch";
-        if (::access(beside.c_str(), X_OK) == 0) ::execv(beside.c_str(), argv.data());
-    }
+    const std::string beside = path_beside_executable("pubforge-fetch");
+    if (::access(beside.c_str(), X_OK) == 0) ::execv(beside.c_str(), argv.data());
     ::execvp("pubforge-fetch", argv.data());
     throw Error("fetch.helper-missing",
                 "cannot run pubforge-fetch (not beside pubforge at " + beside + ", nor on PATH): " + std::strerror(errno), true);

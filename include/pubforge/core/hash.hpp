@@ -1,4 +1,4 @@
-// Content hashes (SHA-256 via OpenSSL) and the stable 64-bit key hash used for shards and splits.
+// Content hashes (SHA-256 via Nettle) and the stable 64-bit key hash used for shards and splits.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,28 @@
+// The PDF reader as a loadable module: the one entry point the pubforge binary finds in pubforge-pdf.so.
+#pragma once
+
+#include <cstddef>
+
+#include "pubforge/pdf/pdf_reader.hpp"
+
+namespace pubforge::pdf {
+
+// What `pubforge_pdf_module()` returns. The binary and the module come from one build; the
+// version and the sizes of the types that cross between them catch a module from another one.
+struct ReaderModule {
+    const char* version;
+    std::size_t record_size;
+    std::size_t options_size;
+    Record (*parse)(const SourceDocument& doc, ImageStore& store, const PdfOptions& options);
+};
+
+inline ReaderModule reader_module_of_this_build(
+    Record (*parse)(const SourceDocument&, ImageStore&, const PdfOptions&)) {
+    return {PUBFORGE_VERSION, sizeof(Record), sizeof(PdfOptions), parse};
+}
+
+// The module's exported symbol (extern "C", so dlsym finds it by this name).
+inline constexpr const char* kReaderModuleSymbol = "pubforge_pdf_module";
+inline constexpr const char* kReaderModuleFile = "pubforge-pdf.so";
+
+}  // namespace pubforge::pdf
