@@ -17,7 +17,32 @@
 namespace pubforge {
 namespace {
 
-constexpr std::size_t kMaxErrBytes = 4096;
+// Standard error is kept at both ends: a program says what it was doing first and why it failed last
+// (gnuplot's "line 12: undefined variable" comes after its warnings).
+constexpr std::size_t kErrEndBytes = 2048;
+
+// The first and last `each` bytes of a stream of any length, in bounded memory.
+class HeadAndTail {
+public:
+    explicit HeadAndTail(std::size_t each) : each_(each) {}
+    void append(const char* data, std::size_t size) {
+        total_ += size;
+        const std::size_t to_head = std::min(size, each_ - head_.size());
+        head_.append(data, to_head);
+        tail_.append(data + to_head, size - to_head);
+        if (tail_.size() > 2 * each_) tail_.erase(0, tail_.size() - each_);  // amortised: erase once per `each` bytes
+    }
+    // All of it when it fits in both ends, else the head and the tail around "\n...\n".
+    std::string text() const {
+        if (total_ <= 2 * each_) return head_ + tail_;
+        return head_ + "\n...\n" + tail_.substr(tail_.size() - each_);
+    }
+
+private:
+    std::size_t each_;
+    std::size_t total_ = 0;
+    std::string head_, tail_;
+};
 
 bool executable(const std::string& path) {
     struct stat st {};
@@ -142,6 +167,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
     size_t written = 0;
     bool killed = false;
     char buffer[65536];
+    HeadAndTail err(kErrEndBytes);
     while (out_pipe[0] >= 0 || err_pipe[0] >= 0) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -175,8 +201,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
                 continue;
             }
             if (is_out) result.out.append(buffer, static_cast<size_t>(n));
-            else if (result.err.size() < kMaxErrBytes)
-                result.err.append(buffer, std::min(static_cast<size_t>(n), kMaxErrBytes - result.err.size()));
+            else err.append(buffer, static_cast<size_t>(n));
         }
         if (result.out.size() > max_output_bytes) {
             result.status = ChildResult::Status::OutputTooLarge;
@@ -188,6 +213,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::string_view inp
     if (killed) ::kill(pid, SIGKILL);
     for (int* p : {in_pipe, out_pipe, err_pipe}) close_fd(p[0]), close_fd(p[1]);
     result.exit_code = wait_for(pid);
+    result.err = err.text();
     if (killed) {
         result.out.clear();
     } else {

@@ -46,7 +46,7 @@ class ItemProducer {
 public:
     ItemProducer(const ArticleSource& source, const ExportOptions& options, ExportSummary& summary, const Progress& progress)
         : source_(source), options_(options), summary_(summary), progress_(progress),
-          articles_(source.select(archive_filter(options.filters))) {
+          articles_(source.select(options.filters)) {
         // Captions and mentions feed every kind's metadata; only llava reads imported responses.
         kept_.responses = options.kind == Kind::Llava;
         // A rejected article is read only to count the items it would have given, so by its figures and panels.
@@ -187,7 +187,7 @@ void export_items(const ArticleSource& source, const ImageStore& store, const Ex
 void export_articles(const ArticleSource& source, const ExportOptions& options, detail::ArticleSink& sink,
                      ExportSummary& summary, const Progress& progress) {
     // The text export filters articles only: a domain filter (of figures) does not apply to it.
-    archive::Filter filter = archive_filter(options.filters);
+    archive::Filter filter = options.filters;
     filter.domains.clear();
     const auto articles = source.select(filter);
     for (size_t i = 0; i < articles.size(); ++i) {

@@ -17,7 +17,7 @@ nlohmann::json Filters::to_json() const {
     out["journals"] = journals;
     out["article_types"] = article_types;
     out["languages"] = languages;
-    out["query"] = query;
+    out["query"] = match;
     out["domains"] = domains;
     out["min_side"] = min_side;
     out["max_aspect"] = max_aspect;
@@ -26,20 +26,6 @@ nlohmann::json Filters::to_json() const {
     out["dedupe_exact"] = dedupe_exact;
     out["near_duplicate_distance"] = near_duplicate_distance;
     out["per_article_cap"] = per_article_cap;
-    return out;
-}
-
-archive::Filter archive_filter(const Filters& filters) {
-    archive::Filter out;
-    out.license_classes = filters.license_classes;
-    out.license_codes = filters.license_codes;
-    out.journals = filters.journals;
-    out.article_types = filters.article_types;
-    out.languages = filters.languages;
-    out.year_min = filters.year_min;
-    out.year_max = filters.year_max;
-    out.match = filters.query;
-    out.domains = filters.domains;
     return out;
 }
 

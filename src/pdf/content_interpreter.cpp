@@ -7,6 +7,7 @@
 #include <set>
 
 #include "font_cache.hpp"
+#include "paint_tracker.hpp"
 #include "podofo_util.hpp"
 #include "pubforge/core/error.hpp"
 
@@ -61,20 +62,6 @@ struct TextState {
     int render_mode = 0;  // Tr: 0 fill, 1 stroke, 2 both, 3 invisible, 4-7 the same and clip
 };
 
-// Just enough of a colour to tell white paint from ink: the components of its space (1 gray,
-// 3 RGB, 4 CMYK, 0 a space whose white is not known: Separation, Indexed, Pattern...).
-struct Paint {
-    int components = 1;
-    bool white = false;
-    void set(const std::vector<double>& values) {
-        if (components == 0 || values.size() != static_cast<size_t>(components)) {
-            white = false;
-            return;
-        }
-        white = std::all_of(values.begin(), values.end(), [&](double v) { return components == 4 ? v <= 0.01 : v >= 0.99; });
-    }
-};
-
 struct GraphicsState {
     Matrix ctm;
     TextState text;
@@ -82,30 +69,12 @@ struct GraphicsState {
     Paint fill, stroke;
 };
 
-// The components of a colour space named by `cs`/`CS`: a device or CIE space by name, else the page's
-// /ColorSpace resource (ICCBased by its /N); 0 for spaces whose white is not a plain value.
-int colour_components(const std::string& name, const PdfObject* resources) {
-    if (name == "DeviceGray" || name == "CalGray" || name == "G") return 1;
-    if (name == "DeviceRGB" || name == "CalRGB" || name == "RGB") return 3;
-    if (name == "DeviceCMYK" || name == "CMYK") return 4;
-    const PdfObject* space = podofo::get(podofo::get(resources, "ColorSpace"), name.c_str());
-    const std::vector<const PdfObject*> items = podofo::array_items(space);
-    if (items.empty()) return space && space->IsName() ? colour_components(podofo::name(space), nullptr) : 0;
-    const std::string family = podofo::name(items[0]);
-    if (family == "ICCBased" && items.size() > 1) {
-        const int n = podofo::integer(podofo::get(items[1], "N"));
-        return n == 1 || n == 3 || n == 4 ? n : 0;
-    }
-    if (family == "CalGray") return 1;
-    if (family == "CalRGB") return 3;
-    return 0;
-}
-
 class Interpreter {
 public:
     Interpreter(PoDoFo::PdfMemDocument& document, FontCache& fonts, const Deadline& deadline,
                 const InterpreterLimits& limits, PageContent& page)
-        : document_(document), fonts_(fonts), deadline_(deadline), limits_(limits), page_(page) {}
+        : document_(document), fonts_(fonts), deadline_(deadline), limits_(limits), page_(page),
+          paint_(page.width, page.height) {}
 
     void run(PoDoFo::PdfContentsTokenizer& tokenizer, const PdfObject* resources, const GraphicsState& initial);
 
@@ -140,18 +109,6 @@ private:
             else return {};  // a pattern name: not white
         return values;
     }
-    // Text shown in white paint (fill, or stroke for outlined text). Invisible text (Tr 3) is kept:
-    // it is the text layer of scanned pages.
-    bool paints_white() const {
-        const int mode = state_.text.render_mode % 4;
-        if (mode == 3) return false;
-        if (mode == 1) return state_.stroke.white;
-        if (mode == 2) return state_.fill.white && state_.stroke.white;
-        return state_.fill.white;
-    }
-    // Ink painted earlier under a point: white text there is visible (labels on dark panels, banners).
-    void add_dark_paint(const Box& box);
-    bool on_dark_paint(double x, double y) const;
     void draw_xobject(const std::string& name, const PdfObject* resources);
     void inline_image(const std::string& data);
 
@@ -173,34 +130,8 @@ private:
     int depth_ = 0;
     size_t operators_ = 0;
     bool glyph_limit_warned_ = false;
-    // Boxes painted with something other than white (fills, images, shadings), in a coarse grid over
-    // the page so that a white glyph looks only at the paint near it.
-    static constexpr int kGrid = 16;
-    std::vector<Box> dark_;
-    std::vector<std::vector<size_t>> dark_cells_ = std::vector<std::vector<size_t>>(kGrid * kGrid);
-    int cell_index(double v, double extent) const {
-        const int i = extent > 0 ? static_cast<int>(v / extent * kGrid) : 0;
-        return std::clamp(i, 0, kGrid - 1);
-    }
+    PaintTracker paint_;
 };
-
-void Interpreter::add_dark_paint(const Box& box) {
-    if (box.empty()) return;
-    // A page has few large fills and many small marks; the grid cost is bounded by its cell count.
-    const int cx0 = cell_index(box.x0, page_.width), cx1 = cell_index(box.x1, page_.width);
-    const int cy0 = cell_index(box.y0, page_.height), cy1 = cell_index(box.y1, page_.height);
-    dark_.push_back(box);
-    for (int y = cy0; y <= cy1; ++y)
-        for (int x = cx0; x <= cx1; ++x) dark_cells_[static_cast<size_t>(y * kGrid + x)].push_back(dark_.size() - 1);
-}
-
-bool Interpreter::on_dark_paint(double x, double y) const {
-    for (size_t i : dark_cells_[static_cast<size_t>(cell_index(y, page_.height) * kGrid + cell_index(x, page_.width))]) {
-        const Box& b = dark_[i];
-        if (x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1) return true;
-    }
-    return false;
-}
 
 void Interpreter::show_text(const std::string& bytes) {
     const TextState& ts = state_.text;
@@ -230,7 +161,8 @@ void Interpreter::show_text(const std::string& bytes) {
             // manuscript page placed as a figure, cropped to the figure), and white text on white paper.
             const double cx = (glyph.box.x0 + glyph.box.x1) / 2, cy = (glyph.box.y0 + glyph.box.y1) / 2;
             const bool clipped = cx < state_.clip.x0 || cx > state_.clip.x1 || cy < state_.clip.y0 || cy > state_.clip.y1;
-            if (!clipped && !(paints_white() && !on_dark_paint(cx, cy))) page_.glyphs.push_back(std::move(glyph));
+            const bool unseen_white = paints_white(ts.render_mode, state_.fill, state_.stroke) && !paint_.on_ink(cx, cy);
+            if (!clipped && !unseen_white) page_.glyphs.push_back(std::move(glyph));
         } else if (!glyph_limit_warned_) {
             glyph_limit_warned_ = true;
             page_.warnings.push_back({"pdf.too-much-text", "page text cut at the glyph limit"});
@@ -256,7 +188,7 @@ void Interpreter::paint_path(int filled) {
         if (box.width() < 0.5) box.x0 -= 0.25, box.x1 += 0.25;
         if (box.height() < 0.5) box.y0 -= 0.25, box.y1 += 0.25;
         if (box.x1 >= box.x0 && box.y1 >= box.y0) page_.vectors.push_back({box, filled > 0});
-        if (filled > 0 && !state_.fill.white) add_dark_paint(box);
+        if (filled > 0) paint_.fill(box, state_.fill);
     }
     path_ = {};
     has_path_ = false;
@@ -276,7 +208,7 @@ void Interpreter::draw_xobject(const std::string& name, const PdfObject* resourc
         image.pixel_height = podofo::integer(podofo::get(xobject, "Height"));
         const PdfObject* mask = podofo::get(xobject, "ImageMask");
         image.is_mask = mask && mask->IsBool() && mask->GetBool();
-        if (!image.is_mask || !state_.fill.white) add_dark_paint(image.box);
+        paint_.image(image.box, image.is_mask, state_.fill);
         page_.images.push_back(std::move(image));
         return;
     }
@@ -338,9 +270,9 @@ void Interpreter::inline_image(const std::string& data) {
         if ((k == "IM" || k == "ImageMask") && v.IsBool()) image.is_mask = v.GetBool();
     }
     image.inline_dict = dict + " >>";
+    paint_.image(image.box, image.is_mask, state_.fill);
     page_.images.push_back(std::move(image));
     inline_dict_.clear();
-    if (!image.is_mask || !state_.fill.white) add_dark_paint(page_.images.back().box);
 }
 
 void Interpreter::run(PoDoFo::PdfContentsTokenizer& tokenizer, const PdfObject* resources, const GraphicsState& initial) {
@@ -462,7 +394,7 @@ void Interpreter::run(PoDoFo::PdfContentsTokenizer& tokenizer, const PdfObject* 
             // A shading fills the current clip: record it when a clip bounds it.
             if (state_.clip.x0 > -1e8 && state_.clip.x1 < 1e8 && !state_.clip.empty()) {
                 page_.vectors.push_back({state_.clip, true});
-                add_dark_paint(state_.clip);
+                paint_.add_ink(state_.clip);
             }
         }
         operands_.clear();

@@ -113,13 +113,8 @@ struct Units {
     }
 };
 
-}  // namespace
-
-void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
-    bool any = false;
-    for (const MarkerSpan& m : markers) any = any || m.after_word;
-    if (!any) return;
-    const Units units(s, markers);
+// Rule 2 of share_sentences (caption_pieces.hpp): a sentence's opening words head each of its labels.
+void share_sentence_heads(const std::vector<MarkerSpan>& markers, const Units& units, std::vector<Piece>& pieces) {
     for (size_t k = 0; k < markers.size(); ++k) {
         const MarkerSpan& m = markers[k];
         if (!m.after_word || m.inline_marker || pieces[k].begin < m.end) continue;  // shared whole already
@@ -137,8 +132,6 @@ void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& mar
     }
 }
 
-namespace {
-
 // True when the text before p ends with a joiner: ",", "and", "or".
 bool joined_to_previous(std::string_view s, size_t p) {
     while (p > 0 && is_space(s[p - 1])) --p;
@@ -149,14 +142,9 @@ bool joined_to_previous(std::string_view s, size_t p) {
     return equals_lower(word, "and") || equals_lower(word, "or");
 }
 
-}  // namespace
-
-void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
-    // Most captions have no joined labels: look for one before splitting the caption into units.
-    bool any_joined = false;
-    for (size_t k = 1; k < markers.size() && !any_joined; ++k) any_joined = joined_to_previous(s, markers[k].begin);
-    if (!any_joined) return;
-    const Units units(s, markers);
+// Rule 3 of share_sentences: the sentences after a joined list of labels go to each of them.
+void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, const Units& units,
+                          std::vector<Piece>& pieces) {
     for (size_t k = 0; k < markers.size();) {
         const size_t u = units.of(markers[k].begin);
         size_t last = k;
@@ -177,11 +165,9 @@ void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& mar
     }
 }
 
-void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
-    bool any_inline = false;
-    for (const MarkerSpan& m : markers) any_inline = any_inline || m.inline_marker;
-    if (!any_inline) return;
-    const Units units(s, markers);
+// Rule 1 of share_sentences: labels written inside a sentence own the whole of it.
+void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, const Units& units,
+                            std::vector<Piece>& pieces) {
     const size_t count = markers.size();
     size_t k = 0;
     while (k < count) {
@@ -203,6 +189,24 @@ void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& m
         }
         k = last + 1;
     }
+}
+
+}  // namespace
+
+void share_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces) {
+    // Most captions need none of the three rules: look for what each needs before splitting the caption
+    // into units, and split it once for all of them.
+    bool any_inline = false, any_after_word = false, any_joined = false;
+    for (const MarkerSpan& m : markers) {
+        any_inline = any_inline || m.inline_marker;
+        any_after_word = any_after_word || m.after_word;
+    }
+    for (size_t k = 1; k < markers.size() && !any_joined; ++k) any_joined = joined_to_previous(s, markers[k].begin);
+    if (!any_inline && !any_after_word && !any_joined) return;
+    const Units units(s, markers);
+    if (any_inline) share_inline_sentences(s, markers, units, pieces);
+    if (any_after_word) share_sentence_heads(markers, units, pieces);
+    if (any_joined) share_sentence_tails(s, markers, units, pieces);
 }
 
 }  // namespace pubforge::text::detail

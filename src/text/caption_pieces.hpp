@@ -41,20 +41,18 @@ struct Piece {
     size_t tail_end = 0;
 };
 
-// Labels written inside a sentence ("Strong (A) and weak (B) XIAP expression ...",
-// "analysed by immunoblotting (A) and Q-PCR (B).") describe their panels with the whole
-// sentence: every label of such a sentence (or ';' clause) owns all of it, and the sentences
-// after it up to the next sentence holding a label. Other pieces are left as cut.
-// Labels written before their text but inside a sentence ("Thoracic vertebrae in (C) posterior
-// and (D) lateral views."): the sentence's opening words are the head of each of its labels, and no
-// longer the end of the previous label's text. Call after share_inline_sentences.
-void share_sentence_heads(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
-
-void share_inline_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
-
-// Labels before their text, two or more in one sentence ("(a) Sagittal and (b) oblique T2-weighted images.
-// Incidental dermoid (arrow) ..."): the sentences after it, up to the next label, speak of all of them.
-// The last label's piece holds them; the others get them as a tail. Call after share_sentence_heads.
-void share_sentence_tails(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
+// The pieces of labels cut at their markers, re-shared by the sentences (and ';' clauses) that hold them,
+// in this order:
+// 1. Labels written inside a sentence ("Strong (A) and weak (B) XIAP expression ...",
+//    "analysed by immunoblotting (A) and Q-PCR (B).") describe their panels with the whole
+//    sentence: every label of such a sentence owns all of it, and the sentences after it up to
+//    the next sentence holding a label. Other pieces are left as cut.
+// 2. Labels written before their text but inside a sentence ("Thoracic vertebrae in (C) posterior
+//    and (D) lateral views."): the sentence's opening words are the head of each of its labels, and
+//    no longer the end of the previous label's text.
+// 3. Labels before their text, two or more in one sentence ("(a) Sagittal and (b) oblique T2-weighted
+//    images. Incidental dermoid (arrow) ..."): the sentences after it, up to the next label, speak of
+//    all of them. The last label's piece holds them; the others get them as a tail.
+void share_sentences(std::string_view s, const std::vector<MarkerSpan>& markers, std::vector<Piece>& pieces);
 
 }  // namespace pubforge::text::detail

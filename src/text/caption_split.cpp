@@ -297,9 +297,7 @@ CaptionSplit split_caption(std::string_view caption, const SplitOptions& options
                             (m->style == MarkerStyle::Paren && written_inline(text, m->begin, m->end)),
                         m->after_boundary, m->style == MarkerStyle::Paren && follows_word(text, m->begin)};
         }
-        detail::share_inline_sentences(text, spans, pieces);
-        detail::share_sentence_heads(text, spans, pieces);
-        detail::share_sentence_tails(text, spans, pieces);
+        detail::share_sentences(text, spans, pieces);
     } else {
         size_t previous_end = 0;
         for (size_t k = 0; k < count; ++k) {

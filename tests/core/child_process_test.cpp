@@ -1,4 +1,4 @@
-// Tests of the child-process runner behind the page renderer: input and output, missing programs, time and output limits.
+// Tests of the child-process runner (page renderer, gnuplot): input and output, both ends of stderr, missing programs, limits.
 #include "pubforge/core/child_process.hpp"
 
 #include <chrono>
@@ -25,6 +25,26 @@ TEST(ChildProcessTest, ExitStatusAndStandardErrorAreKept) {
     EXPECT_EQ(result.status, Status::Exited);
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_EQ(result.err, "broken\n");
+}
+
+TEST(ChildProcessTest, LongStandardErrorKeepsItsEndWhereTheReasonIs) {
+    // gnuplot says why it failed on its last line, after pages of warnings.
+    const ChildResult result = run_child(
+        {"sh", "-c", "i=0; while [ $i -lt 500 ]; do echo \"warning $i: skipped\" >&2; i=$((i+1)); done;"
+                     " echo 'line 9: undefined variable' >&2; exit 1"},
+        "", 10, 1024);
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.err.rfind("warning 0: skipped\nwarning 1: skipped\n", 0), 0u) << result.err;
+    const std::string reason = "skipped\nline 9: undefined variable\n";
+    ASSERT_GT(result.err.size(), reason.size());
+    EXPECT_EQ(result.err.substr(result.err.size() - reason.size()), reason) << result.err;
+    EXPECT_NE(result.err.find("\n...\n"), std::string::npos);
+    EXPECT_EQ(result.err.size(), 2048 + 5 + 2048u);
+}
+
+TEST(ChildProcessTest, StandardErrorThatFitsIsKeptWhole) {
+    const ChildResult result = run_child({"sh", "-c", "head -c 4096 /dev/zero | tr '\\0' x >&2"}, "", 10, 1024);
+    EXPECT_EQ(result.err, std::string(4096, 'x'));
 }
 
 TEST(ChildProcessTest, AChildThatIgnoresItsInputDoesNotKillTheCaller) {

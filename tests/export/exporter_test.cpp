@@ -348,9 +348,9 @@ TEST(ExporterTest, FullTextQueryUsesFts5Syntax) {
     records[1]["abstract"] = "Cerebral angiography of an aneurysm.";
     const RecordSource source(records);
     ExportOptions options = options_for(Kind::Text);
-    options.filters.query = "cerebral OR aneurysm";
+    options.filters.match = "cerebral OR aneurysm";
     EXPECT_EQ(run_export(source, store, dir.file("a"), options).items, 1u);
-    options.filters.query = "\"unbalanced";
+    options.filters.match = "\"unbalanced";
     EXPECT_THROW(run_export(source, store, dir.file("b"), options), UsageError);
 }
 
@@ -362,7 +362,7 @@ TEST(ExporterTest, FullTextQueryMatchesAcrossFieldsOfAnArticle) {
     records[1]["abstract"] = "Optogenetic stimulation.";
     const RecordSource source(records);
     ExportOptions options = options_for(Kind::Pairs);
-    options.filters.query = "zebrafish AND optogenetic";  // the title has one word, the abstract the other
+    options.filters.match = "zebrafish AND optogenetic";  // the title has one word, the abstract the other
     const auto summary = run_export(source, store, dir.file("out"), options);
     EXPECT_EQ(summary.articles, 1u);
     EXPECT_EQ(summary.items, records[1]["figures"].size());

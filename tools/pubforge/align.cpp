@@ -22,7 +22,8 @@ void setup_align(CLI::App& command, int& exit_code) {
     command.add_option("--domains", options->align.domains_path, "Domain vocabulary (default: data/domains.json)");
     command.add_option("--max-caption-bytes", options->align.split.max_bytes, "Longer captions are cut (and warned)")
         ->capture_default_str();
-    command.add_flag("!--no-mentions", options->align.mentions, "Do not look for in-text mentions");
+    command.add_flag("!--no-mentions", options->align.mentions,
+                     "Keep the parser's mentions as they are: do not add the panels they name");
     command.add_flag("!--no-domains", options->align.domains, "Do not tag domains");
     add_batch_flags(command, options->batch);
     command.callback([options, &exit_code] {

@@ -35,7 +35,7 @@ void add_common_options(CLI::App& kind, ExportCommand& c) {
     kind.add_option("--journal", f.journals, "Journal titles to keep (exact, case-insensitive)")->delimiter(',');
     kind.add_option("--article-type", f.article_types, "Article types to keep, e.g. research-article")->delimiter(',');
     kind.add_option("--language", f.languages, "Languages to keep, e.g. en")->delimiter(',');
-    kind.add_option("--query", f.query, "FTS5 full-text query, e.g. 'brain OR cerebral'");
+    kind.add_option("--query", f.match, "FTS5 full-text query, e.g. 'brain OR cerebral'");
     kind.add_option("--domain", f.domains, "Domain tags to keep (any of), e.g. mri,ct")->delimiter(',');
     kind.add_option("--min-side", f.min_side, "Smallest image side in pixels");
     kind.add_option("--max-aspect", f.max_aspect, "Largest long/short side ratio");

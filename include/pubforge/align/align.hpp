@@ -12,7 +12,7 @@ struct AlignOptions {
     text::SplitOptions split;
     // The domain vocabulary (data/domains.json by default; see domains.hpp).
     std::string domains_path;
-    bool mentions = true;
+    bool mentions = true;  // add `panels` to the parser's mentions that lack them (mentions are found at parse)
     bool domains = true;
 };
 

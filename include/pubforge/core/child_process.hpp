@@ -19,7 +19,7 @@ struct ChildResult {
     Status status = Status::SpawnFailed;
     int exit_code = -1;
     std::string out;       // standard output
-    std::string err;       // standard error, at most 4 KiB
+    std::string err;       // standard error: all of it up to 4 KiB, else its first and last 2 KiB around "\n...\n"
     std::string message;   // what went wrong, for warnings
 };
 

@@ -17,17 +17,12 @@
 
 namespace pubforge::exporter {
 
-struct Filters {
-    std::vector<std::string> license_classes;  // commercial, noncommercial, other; empty = any
-    std::vector<std::string> license_codes;    // exact codes (CC-BY-4.0), case-insensitive; empty = any
-    std::optional<int> year_min, year_max;
-    std::vector<std::string> journals;       // whole journal titles, ASCII case-insensitive
-    std::vector<std::string> article_types;  // research-article, case-report, ...
-    std::vector<std::string> languages;      // en, pt, ...
-    std::string query;                       // FTS5 query over each article as one document (archive/filter.hpp)
-    std::vector<std::string> domains;        // keep items with any of these tags
-    int min_side = 0;                        // pixels; 0 = no limit
-    double max_aspect = 0;                   // long side / short side; 0 = no limit
+// The article and domain filters are the archive's own (archive/filter.hpp), which the archive applies: `archive
+// query` and every exporter select articles through the same builder, so they agree on every rule. The fields
+// added here filter items (`domains` too: an item is kept when its figure has one of the tags).
+struct Filters : archive::Filter {
+    int min_side = 0;                  // pixels; 0 = no limit
+    double max_aspect = 0;             // long side / short side; 0 = no limit
     size_t caption_words_min = 0;
     size_t caption_words_max = 0;  // 0 = no limit
     bool dedupe_exact = false;
@@ -36,10 +31,6 @@ struct Filters {
 
     nlohmann::json to_json() const;
 };
-
-// The article and domain filters as the archive applies them (archive/filter.hpp): `archive query` and
-// every exporter select articles through the same builder, so they agree on every rule.
-archive::Filter archive_filter(const Filters& filters);
 
 // Why an item is skipped by the image and caption filters (image presence and size, caption words), or by the
 // domain filter: `domain_figures` holds the ids of the article's figures the archive found with a wanted tag.
