@@ -24,36 +24,28 @@ int median_gray(const cv::Mat& gray) {
     return 255;
 }
 
-// Glyph-sized pieces of `mask` (a window's pixels far from its median) with no other
-// piece of the mask around them: a letter on a photograph, not its texture.
+// Glyph-sized pieces of `mask` (a window's pixels far from its median, 0/1) with no other
+// piece of the mask around them: a letter on a photograph, not its texture. Brackets and a
+// trailing period are grouped with their letter as on the figure's paper.
 void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point origin, int max_height,
                 const std::vector<LabelMark>& known, std::vector<LabelMark>& marks) {
     const RunComponents pieces = label_runs(mask);
-    cv::Mat sum;
-    cv::integral(mask, sum, CV_32S);
+    std::vector<GlyphPiece> glyphs;
     for (size_t k = 0; k < pieces.boxes.size(); ++k) {
         const cv::Rect& b = pieces.boxes[k];
         if (b.height < 6 || b.height > max_height || b.width > 1.6 * b.height || b.width < 0.2 * b.height) continue;
         if (pieces.areas[k] < 0.12 * b.area()) continue;  // a thin curve, not a stroke of type
         // Glyphs stand clear of the window's edges: a piece cut by them is a photograph's.
         if (b.x == 0 || b.y == 0 || b.x + b.width >= mask.cols || b.y + b.height >= mask.rows) continue;
-        const int pad_x = std::max(2, b.height / 3), pad_y = std::max(2, b.height / 4);
-        const cv::Rect around = cv::Rect(b.x - pad_x, b.y - pad_y, b.width + 2 * pad_x, b.height + 2 * pad_y) &
-                                cv::Rect(0, 0, mask.cols, mask.rows);
-        const int ink = static_cast<int>(rect_sum(sum, around)) / 255;
-        if (ink - pieces.areas[k] > 2) continue;  // not isolated
-        const cv::Rect box = b + origin;
+        glyphs.push_back({b, pieces.areas[k], pieces.runs_of(static_cast<int>(k))});
+    }
+    if (glyphs.empty()) return;
+    cv::Mat sum;
+    cv::integral(mask, sum, CV_32S);
+    for (LabelMark& mark : marks_from_glyphs(std::move(glyphs), sum, gray, median, origin)) {
         const bool seen = std::any_of(known.begin(), known.end(),
-                                      [&](const LabelMark& m) { return (m.box & box).area() > 0; });
-        if (seen) continue;
-        cv::Mat glyph = cv::Mat::zeros(b.size(), CV_8U);
-        for (const RunComponents::Run& run : pieces.runs_of(static_cast<int>(k))) {
-            const uchar* in = gray.ptr<uchar>(run.y);
-            uchar* out = glyph.ptr<uchar>(run.y - b.y);
-            for (int x = run.x0; x < run.x1; ++x) out[x - b.x] = static_cast<uchar>(std::abs(in[x] - median));
-        }
-        LabelMark mark = read_mark(glyph, box);
-        if (!mark.text.empty()) marks.push_back(std::move(mark));
+                                      [&](const LabelMark& m) { return (m.box & mark.box).area() > 0; });
+        if (!seen && !mark.text.empty()) marks.push_back(std::move(mark));
     }
 }
 
@@ -77,11 +69,11 @@ std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector
         // to that end, and the end far enough from the median to be seen.
         cv::Mat mask;
         if (255 - median >= 70) {
-            cv::threshold(gray, mask, median + (255 - median) / 2, 255, cv::THRESH_BINARY);
+            cv::threshold(gray, mask, median + (255 - median) / 2, 1, cv::THRESH_BINARY);
             add_glyphs(mask, gray, median, window.tl(), max_height, known, marks);
         }
         if (median >= 70) {
-            cv::threshold(gray, mask, median / 2, 255, cv::THRESH_BINARY_INV);
+            cv::threshold(gray, mask, median / 2, 1, cv::THRESH_BINARY_INV);
             add_glyphs(mask, gray, median, window.tl(), max_height, known, marks);
         }
     }

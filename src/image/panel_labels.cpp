@@ -235,22 +235,15 @@ Reading read_glyph(const cv::Mat& ink) {
     return best;
 }
 
-struct Component {
-    cv::Rect box;
-    int area = 0;
-    std::vector<RunComponents::Run> runs;  // its pixels, in the figure's coordinates
-};
-
 // The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
 // say more about its shape than its thresholded mask does.
-cv::Mat glyph_ink(const Canvas& canvas, const Component& c) {
-    const int background = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
-    // Only the component's own runs: other components inside the box are not this glyph.
+cv::Mat glyph_ink(const cv::Mat& gray, int paper, const GlyphPiece& c) {
+    // Only the piece's own runs: other pieces inside the box are not this glyph.
     cv::Mat ink = cv::Mat::zeros(c.box.size(), CV_8U);
     for (const RunComponents::Run& run : c.runs) {
-        const uchar* gray = canvas.gray.ptr<uchar>(run.y);
+        const uchar* in = gray.ptr<uchar>(run.y);
         uchar* out = ink.ptr<uchar>(run.y - c.box.y);
-        for (int x = run.x0; x < run.x1; ++x) out[x - c.box.x] = static_cast<uchar>(std::abs(gray[x] - background));
+        for (int x = run.x0; x < run.x1; ++x) out[x - c.box.x] = static_cast<uchar>(std::abs(in[x] - paper));
     }
     return ink;
 }
@@ -282,11 +275,11 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 // whose half-resolution piece is far from glyph-sized (it touches a plot line or a
 // picture a pixel away) is not an isolated mark. Every full-resolution piece lies
 // inside the box of one half-resolution piece, the one any of its pixels maps to.
-std::vector<Component> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
+std::vector<GlyphPiece> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
     const RunComponents half = label_runs(half_resolution(foreground));
     // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled at
     // full resolution (a ninth of its pixels on the corpus figures).
-    std::vector<Component> glyphs;
+    std::vector<GlyphPiece> glyphs;
     for (size_t i = 0; i < half.boxes.size(); ++i) {
         const cv::Rect& half_box = half.boxes[i];
         // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
@@ -313,25 +306,20 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
 
 LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
     Reading reading = read_glyph(ink);
-    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others)};
+    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others), false, box.height};
     if (reading.character == 0) mark.text.clear();
     return mark;
 }
 
-std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
-    const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
-    const int max_height = std::max(10, std::min(64, std::min(image_height, image_width) / 8));
-    std::vector<Component> glyphs = glyph_components(canvas.foreground, 6, max_height);
+std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const cv::Mat& mask_sum, const cv::Mat& gray,
+                                         int paper, cv::Point origin) {
+    const int image_height = gray.rows, image_width = gray.cols;
     // Glyphs side by side on one line ("(c)", "A1") form one mark.
-    std::sort(glyphs.begin(), glyphs.end(), [](const Component& a, const Component& b) {
+    std::sort(glyphs.begin(), glyphs.end(), [](const GlyphPiece& a, const GlyphPiece& b) {
         return a.box.x != b.box.x ? a.box.x < b.box.x : a.box.y < b.box.y;
     });
     std::vector<bool> used(glyphs.size(), false);
-    const cv::Mat& integral = canvas.foreground_sum;
-    auto ink_in = [&](const cv::Rect& r) {
-        return integral.at<int>(r.y + r.height, r.x + r.width) - integral.at<int>(r.y, r.x + r.width) -
-               integral.at<int>(r.y + r.height, r.x) + integral.at<int>(r.y, r.x);
-    };
+    auto ink_in = [&](const cv::Rect& r) { return static_cast<int>(rect_sum(mask_sum, r)); };
     std::vector<LabelMark> marks;
     for (size_t i = 0; i < glyphs.size(); ++i) {
         if (used[i]) continue;
@@ -360,18 +348,23 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         if (speck <= std::max(2, h * h / 8)) own += speck;
         if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
         for (const size_t g : group) used[g] = true;
-        // Read each glyph; parentheses (tall and thin) are kept out of the text.
+        // Read each glyph; parentheses (thin, and the tallest of the group: they reach
+        // below the baseline) are kept out of the text.
         std::string text;
         double confidence = 1.0;
         std::vector<std::pair<char, double>> others;
+        int letter_height = 0;
         for (const size_t g : group) {
-            const Component& c = glyphs[g];
-            if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
+            const GlyphPiece& c = glyphs[g];
+            if (group.size() > 1 && c.box.width < 0.4 * c.box.height && c.box.height >= 0.9 * h &&
                 (g == group.front() || g == group.back()))
                 continue;
-            Reading reading = read_glyph(glyph_ink(canvas, c));
+            Reading reading = read_glyph(glyph_ink(gray, paper, c));
             const bool first = text.empty();
-            if (first) others = std::move(reading.others);
+            if (first) {
+                others = std::move(reading.others);
+                letter_height = c.box.height;
+            }
             text += reading.character;
             confidence = std::min(confidence, reading.score);
             // A label starts with a letter: the rest of "20" or "0.5" is not worth reading
@@ -383,9 +376,16 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         }
         // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
         if (text.size() != 1) others.clear();
-        marks.push_back({box, text, confidence, std::move(others)});
+        marks.push_back({box + origin, text, confidence, std::move(others), false, letter_height});
     }
     return marks;
+}
+
+std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
+    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 8));
+    const int paper = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
+    return marks_from_glyphs(glyph_components(canvas.foreground, 6, max_height), canvas.foreground_sum, canvas.gray,
+                             paper, cv::Point());
 }
 
 }  // namespace pubforge::panels
