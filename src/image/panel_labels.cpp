@@ -311,6 +311,41 @@ LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
     return mark;
 }
 
+namespace {
+
+// `around` (a glyph group's surroundings) cut back to the first line on each side that
+// runs across all of it: an axis or a panel's edge passing a letter, not a neighbouring
+// glyph (a word's next letter is no taller than the group, the window is half as tall
+// again), so a letter printed against an axis or a panel still counts as alone.
+template <typename InkIn>
+cv::Rect clear_of_lines(cv::Rect around, const cv::Rect& box, const InkIn& ink_in) {
+    for (int x = box.x + box.width; x < around.x + around.width; ++x)
+        if (ink_in(cv::Rect(x, around.y, 1, around.height)) >= around.height - 1) {
+            around.width = x - around.x;
+            break;
+        }
+    for (int x = box.x - 1; x >= around.x; --x)
+        if (ink_in(cv::Rect(x, around.y, 1, around.height)) >= around.height - 1) {
+            around.width -= x + 1 - around.x;
+            around.x = x + 1;
+            break;
+        }
+    for (int y = box.y + box.height; y < around.y + around.height; ++y)
+        if (ink_in(cv::Rect(around.x, y, around.width, 1)) >= around.width - 1) {
+            around.height = y - around.y;
+            break;
+        }
+    for (int y = box.y - 1; y >= around.y; --y)
+        if (ink_in(cv::Rect(around.x, y, around.width, 1)) >= around.width - 1) {
+            around.height -= y + 1 - around.y;
+            around.y = y + 1;
+            break;
+        }
+    return around;
+}
+
+}  // namespace
+
 std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const cv::Mat& mask_sum, const cv::Mat& gray,
                                          int paper, cv::Point origin) {
     const int image_height = gray.rows, image_width = gray.cols;
@@ -336,8 +371,9 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
         }
         const int h = box.height;
         const int pad_x = std::max(2, h / 3), pad_y = std::max(2, h / 4);
-        const cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
-                                cv::Rect(0, 0, image_width, image_height);
+        cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
+                          cv::Rect(0, 0, image_width, image_height);
+        around = clear_of_lines(around, box, ink_in);
         int own = 0;
         for (const size_t g : group) own += glyphs[g].area;
         // A trailing period ("a.") is ink beside the letter that belongs to it: a speck at
