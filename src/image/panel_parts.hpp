@@ -98,6 +98,13 @@ LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box);
 std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector<Region>& regions,
                                          const std::vector<LabelMark>& known);
 
+// Regions holding touching panels lettered alike (a letter in the region's corner, the
+// next ones at the same offset along its top and down its left side) split into the grid
+// those letters mark; other regions as they are. `marks` are those already read (the
+// corner's letter is taken from them).
+std::vector<Region> split_at_inside_letters(const Canvas& canvas, std::vector<Region> regions,
+                                            const std::vector<LabelMark>& marks);
+
 // Keeps the marks that form one consistent labelling (same case and size, a run of
 // consecutive letters); empty when no such set of two or more exists.
 std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks);

@@ -11,6 +11,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/glyph_raster.hpp"
 #include "pubforge/image/codecs.hpp"
 #include "pubforge/image/synthetic_figures.hpp"
 
@@ -276,6 +277,31 @@ TEST(PanelsTest, LettersInsidePhotographsAreRead) {
     const double read = letters_read(SyntheticLayout::RuledPhotos, 30);
     std::printf("  letters inside photographs %.3f\n", read);
     EXPECT_GE(read, 0.65);  // measured 0.71 (0.02 before the corner search)
+}
+
+TEST(PanelsTest, TouchingPhotographsSplitAtTheLettersInsideThem) {
+    // A 2x2 grid of grainy photographs of one shade, touching with no gutter, line or
+    // seam: only the letters in their corners say where one ends. Without the letters
+    // it stays one panel; with them, four panels named a-d at the letters' grid.
+    const auto face = glyphs::FontFace::open("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    if (!face) GTEST_SKIP() << "DejaVu Sans Bold is not installed";
+    cv::Mat plain(480, 640, CV_8UC3, cv::Scalar(70, 80, 90));
+    cv::circle(plain, {150, 130}, 60, cv::Scalar(60, 100, 80), cv::FILLED);
+    cv::circle(plain, {470, 360}, 70, cv::Scalar(90, 70, 60), cv::FILLED);
+    plain = with_grain(plain, 6);
+    EXPECT_FALSE(detect_panels(plain).compound);
+    cv::Mat lettered = plain.clone();
+    const cv::Point corners[] = {{0, 0}, {350, 0}, {0, 260}, {350, 260}};
+    for (int i = 0; i < 4; ++i)
+        face->draw(lettered, std::string(1, static_cast<char>('a' + i)), corners[i] + cv::Point(8, 4), 22,
+                   cv::Scalar::all(255));
+    const PanelDetection detection = detect_panels(lettered);
+    ASSERT_EQ(detection.panels.size(), 4u);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(detection.panels[static_cast<size_t>(i)].label, std::string(1, static_cast<char>('a' + i)));
+        EXPECT_NEAR(detection.panels[static_cast<size_t>(i)].box.x, corners[i].x, 3);
+        EXPECT_NEAR(detection.panels[static_cast<size_t>(i)].box.y, corners[i].y, 3);
+    }
 }
 
 TEST(PanelsTest, IssueSeventeenLayouts) {
