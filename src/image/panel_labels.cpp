@@ -273,30 +273,43 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 // Connected foreground pieces shaped like one glyph (`min_height`..`max_height` tall, not
 // wide), with the pieces of the mask at half resolution as a coarse filter: a glyph
 // whose half-resolution piece is far from glyph-sized (it touches a plot line or a
-// picture a pixel away) is not an isolated mark. Every full-resolution piece lies
-// inside the box of one half-resolution piece, the one any of its pixels maps to.
+// picture a pixel away) is not an isolated mark, except in the top-left corner of a
+// filled one. Every full-resolution piece lies inside the box of one half-resolution
+// piece, the one any of its pixels maps to.
 std::vector<GlyphPiece> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
     const RunComponents half = label_runs(half_resolution(foreground));
-    // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled at
-    // full resolution (a ninth of its pixels on the corpus figures).
+    const cv::Rect figure(0, 0, foreground.cols, foreground.rows);
     std::vector<GlyphPiece> glyphs;
-    for (size_t i = 0; i < half.boxes.size(); ++i) {
-        const cv::Rect& half_box = half.boxes[i];
-        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
-        if (2 * half_box.height + 1 < min_height || half_box.height > max_height ||
-            half_box.width > 6 * half_box.height + 2)
-            continue;
-        const cv::Rect box = cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) &
-                             cv::Rect(0, 0, foreground.cols, foreground.rows);
+    // The glyph-sized full-resolution pieces inside `box` that belong to half-resolution
+    // piece `owner` (a pixel of theirs maps into it); with `cut_at_far_sides`, not those
+    // reaching the box's right or bottom edge (the rest of a panel beyond it).
+    const auto add_pieces = [&](const cv::Rect& box, size_t owner, bool cut_at_far_sides) {
         const RunComponents pieces = label_runs(foreground(box));
         for (size_t k = 0; k < pieces.boxes.size(); ++k) {
             const cv::Rect& local = pieces.boxes[k];
             if (local.height < min_height || local.height > max_height || local.width > 1.6 * local.height) continue;
-            // The piece belongs to this half-resolution piece (and is then whole inside the
-            // box) when a pixel of it maps into it.
+            if (cut_at_far_sides && (local.x + local.width >= box.width || local.y + local.height >= box.height)) continue;
             const cv::Point pixel = pieces.first_pixels[k] + box.tl();
-            if (half.label_at(pixel.x / 2, pixel.y / 2) != static_cast<int>(i)) continue;
+            if (half.label_at(pixel.x / 2, pixel.y / 2) != static_cast<int>(owner)) continue;
             glyphs.push_back({local + box.tl(), pieces.areas[k], pieces.runs_of(static_cast<int>(k), box.tl())});
+        }
+    };
+    for (size_t i = 0; i < half.boxes.size(); ++i) {
+        const cv::Rect& half_box = half.boxes[i];
+        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
+        if (2 * half_box.height + 1 < min_height) continue;
+        if (half_box.height <= max_height && half_box.width <= 6 * half_box.height + 2) {
+            // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled
+            // at full resolution (a ninth of its pixels on the corpus figures).
+            add_pieces(cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) & figure, i,
+                       false);
+        } else if (half_box.height >= max_height && half_box.width >= max_height &&
+                   half.areas[i] >= 0.6 * half_box.area()) {
+            // A letter printed 1-2 px from a filled panel (a photograph) joins it at half
+            // resolution; above-left of the panel, it is at the joined piece's top-left
+            // corner, which is labelled again at full resolution.
+            const int side = std::min(2 * max_height, 2 * std::min(half_box.width, half_box.height));
+            add_pieces(cv::Rect(2 * half_box.x, 2 * half_box.y, side, side) & figure, i, true);
         }
     }
     return glyphs;
