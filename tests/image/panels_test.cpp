@@ -256,9 +256,10 @@ TEST(PanelsTest, PrintedLettersAreReadAndOrderPanels) {
     }
     ASSERT_GT(drawn, 0);
     std::printf("  panel letters read %d of %d\n", read, drawn);
-    // Measured 0.84 (0.39 before letters inside photographs were looked for in each
-    // region's corner and letters named the gutter regions without regrouping them).
-    EXPECT_GE(static_cast<double>(read) / drawn, 0.80);
+    // Measured 0.86, 193 of 224 (0.84 before issue 17's second round; 0.39 before letters
+    // inside photographs were looked for in each region's corner and letters named the
+    // gutter regions without regrouping them).
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.83);
 }
 
 // Share of the drawn letters that the panel holding most of the letter's panel carries.
