@@ -235,22 +235,15 @@ Reading read_glyph(const cv::Mat& ink) {
     return best;
 }
 
-struct Component {
-    cv::Rect box;
-    int area = 0;
-    std::vector<RunComponents::Run> runs;  // its pixels, in the figure's coordinates
-};
-
 // The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
 // say more about its shape than its thresholded mask does.
-cv::Mat glyph_ink(const Canvas& canvas, const Component& c) {
-    const int background = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
-    // Only the component's own runs: other components inside the box are not this glyph.
+cv::Mat glyph_ink(const cv::Mat& gray, int paper, const GlyphPiece& c) {
+    // Only the piece's own runs: other pieces inside the box are not this glyph.
     cv::Mat ink = cv::Mat::zeros(c.box.size(), CV_8U);
     for (const RunComponents::Run& run : c.runs) {
-        const uchar* gray = canvas.gray.ptr<uchar>(run.y);
+        const uchar* in = gray.ptr<uchar>(run.y);
         uchar* out = ink.ptr<uchar>(run.y - c.box.y);
-        for (int x = run.x0; x < run.x1; ++x) out[x - c.box.x] = static_cast<uchar>(std::abs(gray[x] - background));
+        for (int x = run.x0; x < run.x1; ++x) out[x - c.box.x] = static_cast<uchar>(std::abs(in[x] - paper));
     }
     return ink;
 }
@@ -280,30 +273,43 @@ cv::Mat half_resolution(const cv::Mat& mask) {
 // Connected foreground pieces shaped like one glyph (`min_height`..`max_height` tall, not
 // wide), with the pieces of the mask at half resolution as a coarse filter: a glyph
 // whose half-resolution piece is far from glyph-sized (it touches a plot line or a
-// picture a pixel away) is not an isolated mark. Every full-resolution piece lies
-// inside the box of one half-resolution piece, the one any of its pixels maps to.
-std::vector<Component> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
+// picture a pixel away) is not an isolated mark, except in the top-left corner of a
+// filled one. Every full-resolution piece lies inside the box of one half-resolution
+// piece, the one any of its pixels maps to.
+std::vector<GlyphPiece> glyph_components(const cv::Mat& foreground, int min_height, int max_height) {
     const RunComponents half = label_runs(half_resolution(foreground));
-    // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled at
-    // full resolution (a ninth of its pixels on the corpus figures).
-    std::vector<Component> glyphs;
-    for (size_t i = 0; i < half.boxes.size(); ++i) {
-        const cv::Rect& half_box = half.boxes[i];
-        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
-        if (2 * half_box.height + 1 < min_height || half_box.height > max_height ||
-            half_box.width > 6 * half_box.height + 2)
-            continue;
-        const cv::Rect box = cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) &
-                             cv::Rect(0, 0, foreground.cols, foreground.rows);
+    const cv::Rect figure(0, 0, foreground.cols, foreground.rows);
+    std::vector<GlyphPiece> glyphs;
+    // The glyph-sized full-resolution pieces inside `box` that belong to half-resolution
+    // piece `owner` (a pixel of theirs maps into it); with `cut_at_far_sides`, not those
+    // reaching the box's right or bottom edge (the rest of a panel beyond it).
+    const auto add_pieces = [&](const cv::Rect& box, size_t owner, bool cut_at_far_sides) {
         const RunComponents pieces = label_runs(foreground(box));
         for (size_t k = 0; k < pieces.boxes.size(); ++k) {
             const cv::Rect& local = pieces.boxes[k];
             if (local.height < min_height || local.height > max_height || local.width > 1.6 * local.height) continue;
-            // The piece belongs to this half-resolution piece (and is then whole inside the
-            // box) when a pixel of it maps into it.
+            if (cut_at_far_sides && (local.x + local.width >= box.width || local.y + local.height >= box.height)) continue;
             const cv::Point pixel = pieces.first_pixels[k] + box.tl();
-            if (half.label_at(pixel.x / 2, pixel.y / 2) != static_cast<int>(i)) continue;
+            if (half.label_at(pixel.x / 2, pixel.y / 2) != static_cast<int>(owner)) continue;
             glyphs.push_back({local + box.tl(), pieces.areas[k], pieces.runs_of(static_cast<int>(k), box.tl())});
+        }
+    };
+    for (size_t i = 0; i < half.boxes.size(); ++i) {
+        const cv::Rect& half_box = half.boxes[i];
+        // Generous bounds: several glyphs a pixel apart ("(c)", "A1") merge at half resolution.
+        if (2 * half_box.height + 1 < min_height) continue;
+        if (half_box.height <= max_height && half_box.width <= 6 * half_box.height + 2) {
+            // Only inside the boxes of glyph-sized half-resolution pieces is the mask labelled
+            // at full resolution (a ninth of its pixels on the corpus figures).
+            add_pieces(cv::Rect(2 * half_box.x, 2 * half_box.y, 2 * half_box.width, 2 * half_box.height) & figure, i,
+                       false);
+        } else if (half_box.height >= max_height && half_box.width >= max_height &&
+                   half.areas[i] >= 0.6 * half_box.area()) {
+            // A letter printed 1-2 px from a filled panel (a photograph) joins it at half
+            // resolution; above-left of the panel, it is at the joined piece's top-left
+            // corner, which is labelled again at full resolution.
+            const int side = std::min(2 * max_height, 2 * std::min(half_box.width, half_box.height));
+            add_pieces(cv::Rect(2 * half_box.x, 2 * half_box.y, side, side) & figure, i, true);
         }
     }
     return glyphs;
@@ -313,25 +319,55 @@ std::vector<Component> glyph_components(const cv::Mat& foreground, int min_heigh
 
 LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
     Reading reading = read_glyph(ink);
-    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others)};
+    LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others), false, box.height};
     if (reading.character == 0) mark.text.clear();
     return mark;
 }
 
-std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
-    const int image_height = canvas.gray.rows, image_width = canvas.gray.cols;
-    const int max_height = std::max(10, std::min(64, std::min(image_height, image_width) / 8));
-    std::vector<Component> glyphs = glyph_components(canvas.foreground, 6, max_height);
+namespace {
+
+// `around` (a glyph group's surroundings) cut back to the first line on each side that
+// runs across all of it: an axis or a panel's edge passing a letter, not a neighbouring
+// glyph (a word's next letter is no taller than the group, the window is half as tall
+// again), so a letter printed against an axis or a panel still counts as alone.
+template <typename InkIn>
+cv::Rect clear_of_lines(cv::Rect around, const cv::Rect& box, const InkIn& ink_in) {
+    for (int x = box.x + box.width; x < around.x + around.width; ++x)
+        if (ink_in(cv::Rect(x, around.y, 1, around.height)) >= around.height - 1) {
+            around.width = x - around.x;
+            break;
+        }
+    for (int x = box.x - 1; x >= around.x; --x)
+        if (ink_in(cv::Rect(x, around.y, 1, around.height)) >= around.height - 1) {
+            around.width -= x + 1 - around.x;
+            around.x = x + 1;
+            break;
+        }
+    for (int y = box.y + box.height; y < around.y + around.height; ++y)
+        if (ink_in(cv::Rect(around.x, y, around.width, 1)) >= around.width - 1) {
+            around.height = y - around.y;
+            break;
+        }
+    for (int y = box.y - 1; y >= around.y; --y)
+        if (ink_in(cv::Rect(around.x, y, around.width, 1)) >= around.width - 1) {
+            around.height -= y + 1 - around.y;
+            around.y = y + 1;
+            break;
+        }
+    return around;
+}
+
+}  // namespace
+
+std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const cv::Mat& mask_sum, const cv::Mat& gray,
+                                         int paper, cv::Point origin) {
+    const int image_height = gray.rows, image_width = gray.cols;
     // Glyphs side by side on one line ("(c)", "A1") form one mark.
-    std::sort(glyphs.begin(), glyphs.end(), [](const Component& a, const Component& b) {
+    std::sort(glyphs.begin(), glyphs.end(), [](const GlyphPiece& a, const GlyphPiece& b) {
         return a.box.x != b.box.x ? a.box.x < b.box.x : a.box.y < b.box.y;
     });
     std::vector<bool> used(glyphs.size(), false);
-    const cv::Mat& integral = canvas.foreground_sum;
-    auto ink_in = [&](const cv::Rect& r) {
-        return integral.at<int>(r.y + r.height, r.x + r.width) - integral.at<int>(r.y, r.x + r.width) -
-               integral.at<int>(r.y + r.height, r.x) + integral.at<int>(r.y, r.x);
-    };
+    auto ink_in = [&](const cv::Rect& r) { return static_cast<int>(rect_sum(mask_sum, r)); };
     std::vector<LabelMark> marks;
     for (size_t i = 0; i < glyphs.size(); ++i) {
         if (used[i]) continue;
@@ -348,8 +384,9 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         }
         const int h = box.height;
         const int pad_x = std::max(2, h / 3), pad_y = std::max(2, h / 4);
-        const cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
-                                cv::Rect(0, 0, image_width, image_height);
+        cv::Rect around = cv::Rect(box.x - pad_x, box.y - pad_y, box.width + 2 * pad_x, h + 2 * pad_y) &
+                          cv::Rect(0, 0, image_width, image_height);
+        around = clear_of_lines(around, box, ink_in);
         int own = 0;
         for (const size_t g : group) own += glyphs[g].area;
         // A trailing period ("a.") is ink beside the letter that belongs to it: a speck at
@@ -360,18 +397,23 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         if (speck <= std::max(2, h * h / 8)) own += speck;
         if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
         for (const size_t g : group) used[g] = true;
-        // Read each glyph; parentheses (tall and thin) are kept out of the text.
+        // Read each glyph; parentheses (thin, and the tallest of the group: they reach
+        // below the baseline) are kept out of the text.
         std::string text;
         double confidence = 1.0;
         std::vector<std::pair<char, double>> others;
+        int letter_height = 0;
         for (const size_t g : group) {
-            const Component& c = glyphs[g];
-            if (group.size() > 1 && c.box.width < 0.4 * c.box.height &&
+            const GlyphPiece& c = glyphs[g];
+            if (group.size() > 1 && c.box.width < 0.4 * c.box.height && c.box.height >= 0.9 * h &&
                 (g == group.front() || g == group.back()))
                 continue;
-            Reading reading = read_glyph(glyph_ink(canvas, c));
+            Reading reading = read_glyph(glyph_ink(gray, paper, c));
             const bool first = text.empty();
-            if (first) others = std::move(reading.others);
+            if (first) {
+                others = std::move(reading.others);
+                letter_height = c.box.height;
+            }
             text += reading.character;
             confidence = std::min(confidence, reading.score);
             // A label starts with a letter: the rest of "20" or "0.5" is not worth reading
@@ -383,9 +425,16 @@ std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
         }
         // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
         if (text.size() != 1) others.clear();
-        marks.push_back({box, text, confidence, std::move(others)});
+        marks.push_back({box + origin, text, confidence, std::move(others), false, letter_height});
     }
     return marks;
+}
+
+std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
+    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 8));
+    const int paper = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
+    return marks_from_glyphs(glyph_components(canvas.foreground, 6, max_height), canvas.foreground_sum, canvas.gray,
+                             paper, cv::Point());
 }
 
 }  // namespace pubforge::panels

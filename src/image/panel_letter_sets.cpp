@@ -101,6 +101,23 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                     by_letter[index] = {sized[static_cast<size_t>(chosen)], chosen_score};
                 }
             }
+            // Small letters keep their proportions in every font: b, d, f, h, k, l stand
+            // clearly taller than a, c, e, m, ... A glyph read as an ascender letter no
+            // taller than the set's x-height letters is a speck of a picture, not the letter.
+            if (!capitals) {
+                std::vector<int> x_heights;
+                for (const auto& [index, entry] : by_letter)
+                    if (std::strchr("acemnorsuvwxz", 'a' + index)) x_heights.push_back(entry.first->letter_height);
+                if (!x_heights.empty()) {
+                    std::nth_element(x_heights.begin(), x_heights.begin() + static_cast<long>(x_heights.size() / 2),
+                                     x_heights.end());
+                    const double x_height = x_heights[x_heights.size() / 2];
+                    for (auto it = by_letter.begin(); it != by_letter.end();)
+                        it = std::strchr("bdfhkl", 'a' + it->first) && it->second.first->letter_height < 1.12 * x_height
+                                 ? by_letter.erase(it)
+                                 : std::next(it);
+                }
+            }
             // A runner-up only fills a gap between letters read as themselves: past the
             // last of those it would only lengthen a set with a guess.
             int last_own = -1;
@@ -108,7 +125,8 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                 if (entry.second == entry.first->confidence) last_own = std::max(last_own, index);
             for (auto it = by_letter.begin(); it != by_letter.end();)
                 it = it->first > last_own ? by_letter.erase(it) : std::next(it);
-            // The labels a, b, c, ... with at most one letter missed on the way.
+            // The labels a, b, c, ... with at most one letter missed on the way, the first
+            // one included (an "a" printed against its panel's edge is lost as often as any).
             std::vector<LabelMark> run;
             double score = 0.0;
             int missed = 0;
@@ -122,7 +140,7 @@ std::vector<LabelMark> consistent_labels(std::vector<LabelMark> marks) {
                     run.push_back(std::move(m));
                     continue;
                 }
-                if (run.empty() || ++missed > 1) break;
+                if (++missed > 1) break;
             }
             if (run.size() < 2 || score <= best_score) continue;
             best_score = score;

@@ -8,6 +8,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "run_components.hpp"
+
 namespace pubforge::panels {
 
 // Classes of a read mark's character (ASCII only: the templates are ASCII).
@@ -65,11 +67,26 @@ struct LabelMark {
     // Whether it sits where panel letters do: a region's top-left corner or the margin
     // just before a region (name_regions' rule). Breaks ties between two readings of a letter.
     bool placed = false;
+    // Height of the glyph read as the letter (the box also holds brackets, a period, digits).
+    int letter_height = 0;
 };
 
 // Small isolated glyph groups that could be panel labels ("a", "(b)", "C2"), each read by
 // template matching (text may be a digit or empty when nothing matched).
 std::vector<LabelMark> find_label_marks(const Canvas& canvas);
+
+// A connected piece of a mask shaped like one glyph, with its pixels.
+struct GlyphPiece {
+    cv::Rect box;
+    int area = 0;
+    std::vector<RunComponents::Run> runs;  // in the coordinates of the mask it came from
+};
+
+// Glyph pieces side by side on one line ("(c)", "A1", "a.") become one mark, kept when
+// nothing else of the mask (`mask_sum`: its integral, 1 per pixel) lies around it, and read
+// from `gray`'s distance to `paper`; boxes are moved by `origin` (the mask's place in the figure).
+std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const cv::Mat& mask_sum, const cv::Mat& gray,
+                                         int paper, cv::Point origin);
 
 // One glyph read by template matching: `ink` is its intensity against its background
 // (0 = background), `box` where it lies in working pixels.
@@ -80,6 +97,13 @@ LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box);
 // the photograph. Marks overlapping `known` ones are left out.
 std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector<Region>& regions,
                                          const std::vector<LabelMark>& known);
+
+// Regions holding touching panels lettered alike (a letter in the region's corner, the
+// next ones at the same offset along its top and down its left side) split into the grid
+// those letters mark; other regions as they are. `marks` are those already read (the
+// corner's letter is taken from them).
+std::vector<Region> split_at_inside_letters(const Canvas& canvas, std::vector<Region> regions,
+                                            const std::vector<LabelMark>& marks);
 
 // Keeps the marks that form one consistent labelling (same case and size, a run of
 // consecutive letters); empty when no such set of two or more exists.

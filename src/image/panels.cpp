@@ -65,6 +65,32 @@ double method_score(const std::string& method) {
     return 0.6;
 }
 
+// The letters printed on the figure and the regions they define: the regions are
+// regrouped by a consistent set of letters when that gives a plausible partition, else
+// the letters name the regions they sit on. Returns each region's letter ("" for none).
+// `marks` are the figure-wide marks and those in the regions' corners.
+std::vector<std::string> read_letters(const panels::Canvas& canvas, const std::vector<Region>& leaves,
+                                      std::vector<Region>& regions, std::vector<panels::LabelMark> marks) {
+    std::vector<std::string> labels(regions.size());
+    panels::mark_placement(regions, marks);
+    const auto sequence = panels::consistent_labels(marks);
+    if (sequence.size() < 2) return labels;
+    double height = 0.0;
+    for (const auto& m : sequence) height += m.box.height;
+    height /= static_cast<double>(sequence.size());
+    std::vector<panels::LabelMark> anchors;
+    for (const auto& m : marks)
+        if (std::abs(m.box.height - height) <= 0.35 * height) anchors.push_back(m);
+    std::vector<std::string> grouped_labels;
+    std::vector<Region> grouped = panels::apply_labels(regions, leaves, sequence, anchors, canvas.gray.size(), grouped_labels);
+    if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
+        regions = std::move(grouped);
+        return grouped_labels;
+    }
+    // The gutter regions stand, but the letters still name the ones they sit on.
+    return panels::name_regions(regions, sequence);
+}
+
 }  // namespace
 
 PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
@@ -85,32 +111,33 @@ PanelDetection detect_panels(const cv::Mat& bgr, const PanelOptions& options) {
     std::vector<Region> regions = panels::merge_small_regions(leaves, canvas);
 
     // Printed panel letters are the strongest cue there is: when a consistent set is
-    // found, each letter claims the pieces below and right of it.
+    // found, each letter claims the pieces below and right of it. Touching panels split
+    // at the letters inside them stay split only when those letters then form a set
+    // that names them (a texture's blobs can read as letters too).
     std::vector<std::string> labels(regions.size());
-    if (options.read_labels && leaves.size() > 1) {
-        auto marks = panels::find_label_marks(canvas);
-        const auto inside = panels::find_corner_marks(canvas, regions, marks);
-        marks.insert(marks.end(), inside.begin(), inside.end());
-        panels::mark_placement(regions, marks);
-        const auto sequence = panels::consistent_labels(marks);
-        if (sequence.size() >= 2) {
-            double height = 0.0;
-            for (const auto& m : sequence) height += m.box.height;
-            height /= static_cast<double>(sequence.size());
-            std::vector<panels::LabelMark> anchors;
-            for (const auto& m : marks)
-                if (std::abs(m.box.height - height) <= 0.35 * height) anchors.push_back(m);
-            std::vector<std::string> grouped_labels;
-            std::vector<Region> grouped =
-                panels::apply_labels(regions, leaves, sequence, anchors, canvas.gray.size(), grouped_labels);
-            if (grouped.size() >= 2 && panels::plausible_partition(grouped, canvas.gray.size())) {
-                regions = std::move(grouped);
-                labels = std::move(grouped_labels);
-            } else {
-                // The gutter regions stand, but the letters still name the ones they sit on.
-                labels = panels::name_regions(regions, sequence);
+    if (options.read_labels) {
+        // With one leaf, only letters inside it could split it: the figure-wide marks wait.
+        std::vector<panels::LabelMark> figure_marks;
+        if (leaves.size() > 1) figure_marks = panels::find_label_marks(canvas);
+        const auto with_corners = [&](const std::vector<Region>& in) {
+            std::vector<panels::LabelMark> marks = figure_marks;
+            const auto corner = panels::find_corner_marks(canvas, in, figure_marks);
+            marks.insert(marks.end(), corner.begin(), corner.end());
+            return marks;
+        };
+        std::vector<panels::LabelMark> marks = with_corners(regions);
+        std::vector<Region> split = panels::split_at_inside_letters(canvas, regions, marks);
+        bool kept = false;
+        if (split.size() > regions.size()) {
+            if (leaves.size() <= 1) figure_marks = panels::find_label_marks(canvas);
+            std::vector<std::string> split_labels = read_letters(canvas, leaves, split, with_corners(split));
+            kept = std::any_of(split_labels.begin(), split_labels.end(), [](const std::string& l) { return !l.empty(); });
+            if (kept) {
+                regions = std::move(split);
+                labels = std::move(split_labels);
             }
         }
+        if (!kept && leaves.size() > 1) labels = read_letters(canvas, leaves, regions, std::move(marks));
     }
     // The caption's count: too many regions and no labels to justify them -> join the
     // pairs that fit together best. Fewer regions than expected are left alone.

@@ -3,10 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/glyph_raster.hpp"
+#include "pubforge/image/codecs.hpp"
 #include "pubforge/image/synthetic_figures.hpp"
 
 namespace pubforge {
@@ -37,28 +43,72 @@ double score_layout(SyntheticLayout layout, std::uint32_t first_seed, int count)
     return total / count;
 }
 
+// How one generated figure was detected: its ImageCLEF score and its letters read of drawn.
+struct FigureScore {
+    double imageclef = 0.0;
+    int letters_read = 0, letters_drawn = 0;
+};
+
+// A drawn letter counts as read when the detected panel holding most of its panel
+// carries it. With PANELS_DEBUG_DIR set, figures with a miss are written there with
+// their detected boxes, and as drawn (-figure.png, for `pubforge crop --images`), named by
+// layout and seed: to look at, not to assert on.
+FigureScore score_figure(const SyntheticFigure& figure, std::uint32_t seed) {
+    const PanelDetection detection = detect_panels(figure.image);
+    FigureScore score;
+    score.imageclef = imageclef_score(figure.panels, boxes_of(detection));
+    for (size_t i = 0; i < figure.panels.size(); ++i) {
+        if (figure.labels[i].empty()) continue;
+        ++score.letters_drawn;
+        for (const Panel& p : detection.panels)
+            if ((p.box & figure.panels[i]).area() > 0.6 * figure.panels[i].area() && p.label == figure.labels[i]) {
+                ++score.letters_read;
+                break;
+            }
+    }
+    static const char* const debug_dir = std::getenv("PANELS_DEBUG_DIR");
+    if (debug_dir && (score.imageclef < 1.0 || score.letters_read < score.letters_drawn)) {
+        std::printf("    miss %s seed %u: ImageCLEF %.2f letters %d/%d\n", figure.description.c_str(), seed,
+                    score.imageclef, score.letters_read, score.letters_drawn);
+        const std::string stem = std::string(debug_dir) + "/" + layout_name(figure.layout) + "-" + std::to_string(seed);
+        std::ofstream(stem + ".png", std::ios::binary) << encode_png(render_panels(figure.image, detection));
+        std::ofstream(stem + "-figure.png", std::ios::binary) << encode_png(figure.image);
+    }
+    return score;
+}
+
 TEST(PanelsTest, GeneratedSetScoresLikeTheCorpus) {
     // The generated test set: every layout, 120 figures. Report the per-layout scores
     // so a regression shows where it happened.
-    std::map<std::string, std::pair<double, int>> by_layout;
+    std::map<std::string, std::array<double, 4>> by_layout;  // ImageCLEF sum, figures, letters read, drawn
     double total = 0.0;
+    int read = 0, drawn = 0;
     const int figures = 120;
     for (int seed = 1; seed <= figures; ++seed) {
         const SyntheticFigure figure = make_synthetic_figure(static_cast<std::uint32_t>(seed));
-        const double score = imageclef_score(figure.panels, boxes_of(detect_panels(figure.image)));
-        auto& [sum, n] = by_layout[layout_name(figure.layout)];
-        sum += score;
-        ++n;
-        total += score;
+        const FigureScore score = score_figure(figure, static_cast<std::uint32_t>(seed));
+        auto& entry = by_layout[layout_name(figure.layout)];
+        entry[0] += score.imageclef;
+        entry[1] += 1;
+        entry[2] += score.letters_read;
+        entry[3] += score.letters_drawn;
+        total += score.imageclef;
+        read += score.letters_read;
+        drawn += score.letters_drawn;
     }
     for (const auto& [name, entry] : by_layout)
-        std::printf("  %-18s %.3f over %d figures\n", name.c_str(), entry.first / entry.second, entry.second);
+        std::printf("  %-18s %.3f over %.0f figures, letters %.0f/%.0f\n", name.c_str(), entry[0] / entry[1], entry[1],
+                    entry[2], entry[3]);
     const double accuracy = total / figures;
-    std::printf("  generated ImageCLEF accuracy %.3f\n", accuracy);
-    // Measured 0.865 (touching photos without any gutter are the weak layout, 0.52; 0.826
+    std::printf("  generated ImageCLEF accuracy %.3f, letters %d/%d\n", accuracy, read, drawn);
+    // Measured 0.872 (touching photos without any gutter are the weak layout, 0.567; 0.826
     // and 0.37 before seams between grainy photographs were accepted; 0.860 before an
-    // unlabelled region as large as the labelled ones stayed a panel).
-    EXPECT_GE(accuracy, 0.85);
+    // unlabelled region as large as the labelled ones stayed a panel, 0.865 before
+    // touching photographs were split at their letters). Letters 251/355 (209 before the
+    // grouping of brackets inside photographs and a set missing its first letter, 241
+    // before letters joined to a photograph at half resolution were looked for).
+    EXPECT_GE(accuracy, 0.86);
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.69);
 }
 
 TEST(PanelsTest, SinglePanelFiguresStayWhole) {
@@ -206,9 +256,10 @@ TEST(PanelsTest, PrintedLettersAreReadAndOrderPanels) {
     }
     ASSERT_GT(drawn, 0);
     std::printf("  panel letters read %d of %d\n", read, drawn);
-    // Measured 0.84 (0.39 before letters inside photographs were looked for in each
-    // region's corner and letters named the gutter regions without regrouping them).
-    EXPECT_GE(static_cast<double>(read) / drawn, 0.80);
+    // Measured 0.86, 193 of 224 (0.84 before issue 17's second round; 0.39 before letters
+    // inside photographs were looked for in each region's corner and letters named the
+    // gutter regions without regrouping them).
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.83);
 }
 
 // Share of the drawn letters that the panel holding most of the letter's panel carries.
@@ -216,18 +267,10 @@ double letters_read(SyntheticLayout layout, std::uint32_t seeds, double* imagecl
     int read = 0, drawn = 0;
     double total = 0.0;
     for (std::uint32_t seed = 1; seed <= seeds; ++seed) {
-        const SyntheticFigure figure = make_synthetic_figure(seed, layout);
-        const PanelDetection detection = detect_panels(figure.image);
-        total += imageclef_score(figure.panels, boxes_of(detection));
-        for (size_t i = 0; i < figure.panels.size(); ++i) {
-            if (figure.labels[i].empty()) continue;
-            ++drawn;
-            for (const Panel& p : detection.panels)
-                if ((p.box & figure.panels[i]).area() > 0.6 * figure.panels[i].area() && p.label == figure.labels[i]) {
-                    ++read;
-                    break;
-                }
-        }
+        const FigureScore score = score_figure(make_synthetic_figure(seed, layout), seed);
+        total += score.imageclef;
+        read += score.letters_read;
+        drawn += score.letters_drawn;
     }
     if (imageclef) *imageclef = total / seeds;
     return drawn ? static_cast<double>(read) / drawn : 0.0;
@@ -238,7 +281,32 @@ TEST(PanelsTest, LettersInsidePhotographsAreRead) {
     // the figure-wide mask sees only the photograph, the corner search sees the glyph.
     const double read = letters_read(SyntheticLayout::RuledPhotos, 30);
     std::printf("  letters inside photographs %.3f\n", read);
-    EXPECT_GE(read, 0.65);  // measured 0.71 (0.02 before the corner search)
+    EXPECT_GE(read, 0.77);  // measured 0.816 (0.709 before the splits at letters, 0.02 before the corner search)
+}
+
+TEST(PanelsTest, TouchingPhotographsSplitAtTheLettersInsideThem) {
+    // A 2x2 grid of grainy photographs of one shade, touching with no gutter, line or
+    // seam: only the letters in their corners say where one ends. Without the letters
+    // it stays one panel; with them, four panels named a-d at the letters' grid.
+    const auto face = glyphs::FontFace::open("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    if (!face) GTEST_SKIP() << "DejaVu Sans Bold is not installed";
+    cv::Mat plain(480, 640, CV_8UC3, cv::Scalar(70, 80, 90));
+    cv::circle(plain, {150, 130}, 60, cv::Scalar(60, 100, 80), cv::FILLED);
+    cv::circle(plain, {470, 360}, 70, cv::Scalar(90, 70, 60), cv::FILLED);
+    plain = with_grain(plain, 6);
+    EXPECT_FALSE(detect_panels(plain).compound);
+    cv::Mat lettered = plain.clone();
+    const cv::Point corners[] = {{0, 0}, {350, 0}, {0, 260}, {350, 260}};
+    for (int i = 0; i < 4; ++i)
+        face->draw(lettered, std::string(1, static_cast<char>('a' + i)), corners[i] + cv::Point(8, 4), 22,
+                   cv::Scalar::all(255));
+    const PanelDetection detection = detect_panels(lettered);
+    ASSERT_EQ(detection.panels.size(), 4u);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(detection.panels[static_cast<size_t>(i)].label, std::string(1, static_cast<char>('a' + i)));
+        EXPECT_NEAR(detection.panels[static_cast<size_t>(i)].box.x, corners[i].x, 3);
+        EXPECT_NEAR(detection.panels[static_cast<size_t>(i)].box.y, corners[i].y, 3);
+    }
 }
 
 TEST(PanelsTest, IssueSeventeenLayouts) {
@@ -247,16 +315,16 @@ TEST(PanelsTest, IssueSeventeenLayouts) {
     double imageclef = 0.0;
     const double thin = letters_read(SyntheticLayout::ThinGutters, 30, &imageclef);
     std::printf("  thin gutters ImageCLEF %.3f letters %.3f\n", imageclef, thin);
-    EXPECT_GE(imageclef, 0.84);  // measured 0.888
-    EXPECT_GE(thin, 0.50);       // measured 0.556
+    EXPECT_GE(imageclef, 0.86);  // measured 0.893 (0.888 before issue 17's second round)
+    EXPECT_GE(thin, 0.55);       // measured 0.596 (0.556)
     const double dense = letters_read(SyntheticLayout::DenseGrid, 30, &imageclef);
     std::printf("  dense grids ImageCLEF %.3f letters %.3f\n", imageclef, dense);
-    EXPECT_GE(imageclef, 0.77);  // measured 0.806
-    EXPECT_GE(dense, 0.30);      // measured 0.359
+    EXPECT_GE(imageclef, 0.82);  // measured 0.852 (0.806)
+    EXPECT_GE(dense, 0.40);      // measured 0.443 (0.359)
     const double forms = letters_read(SyntheticLayout::LetterForms, 30, &imageclef);
     std::printf("  letter forms ImageCLEF %.3f letters %.3f\n", imageclef, forms);
-    EXPECT_GE(imageclef, 0.86);  // measured 0.909
-    EXPECT_GE(forms, 0.52);      // measured 0.570
+    EXPECT_GE(imageclef, 0.88);  // measured 0.918 (0.909)
+    EXPECT_GE(forms, 0.60);      // measured 0.649 (0.570)
 }
 
 TEST(PanelsTest, CaptionCountJoinsOversplitPanelsButNeverInventsOnes) {
