@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include <openssl/crypto.h>
 #include <openssl/provider.h>
 #include <sys/stat.h>
 #include <opencv2/core/utils/logger.hpp>
@@ -41,6 +42,10 @@ void prepare_libraries() {
         // module is missing, RC4 files are rejected as pdf.encrypted, as before.
         g_legacy_provider = OSSL_PROVIDER_load(nullptr, "legacy");
         g_default_provider = OSSL_PROVIDER_load(nullptr, "default");
+        // OpenSSL starts up on this call, usually in a worker thread (it is loaded with the PDF reader, not
+        // at the start of the process), and the error state it makes for this thread while starting is
+        // never freed when the thread ends: release it now; the thread gets a fresh one when it needs it.
+        OPENSSL_thread_stop();
     });
 }
 
