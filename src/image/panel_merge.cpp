@@ -60,6 +60,23 @@ Region* nearest_compatible(const cv::Rect& piece, std::vector<Region>& regions) 
     return owner;
 }
 
+// The label whose panel an unlabelled region continues: nearest above-left.
+int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& labels) {
+    int owner = -1;
+    double nearest = std::numeric_limits<double>::max();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const cv::Rect& mark = labels[i].box;
+        const int tolerance = 2 * mark.height;
+        if (mark.x > region.x + tolerance || mark.y > region.y + tolerance) continue;
+        const double d = std::abs(region.y - mark.y) + std::abs(region.x - mark.x);
+        if (d < nearest) {
+            nearest = d;
+            owner = static_cast<int>(i);
+        }
+    }
+    return owner;
+}
+
 }  // namespace
 
 std::vector<Region> merge_small_regions(std::vector<Region> regions, const Canvas& canvas) {
@@ -93,18 +110,7 @@ std::vector<Region> group_by_labels(const std::vector<Region>& regions, const st
     std::vector<bool> owned_any(labels.size(), false);
     std::vector<Region> unowned;
     for (const Region& r : regions) {
-        int owner = -1;
-        double nearest = std::numeric_limits<double>::max();
-        for (size_t i = 0; i < labels.size(); ++i) {
-            const cv::Rect& mark = labels[i].box;
-            const int tolerance = 2 * mark.height;
-            if (mark.x > r.box.x + tolerance || mark.y > r.box.y + tolerance) continue;
-            const double d = std::abs(r.box.y - mark.y) + std::abs(r.box.x - mark.x);
-            if (d < nearest) {
-                nearest = d;
-                owner = static_cast<int>(i);
-            }
-        }
+        const int owner = owner_above_left(r.box, labels);
         if (owner < 0) {
             unowned.push_back(r);
             continue;
@@ -158,23 +164,6 @@ bool holds(const cv::Rect& region, const cv::Rect& mark) {
 // A panel's own letter sits in its top-left quarter; one at the far side names the panel beyond.
 bool in_top_left_quarter(const cv::Rect& region, const cv::Rect& mark) {
     return mark.x - region.x <= 0.25 * region.width && mark.y - region.y <= 0.25 * region.height;
-}
-
-// The label whose panel an unlabelled region continues: nearest above-left.
-int owner_above_left(const cv::Rect& region, const std::vector<LabelMark>& labels) {
-    int owner = -1;
-    double nearest = std::numeric_limits<double>::max();
-    for (size_t i = 0; i < labels.size(); ++i) {
-        const cv::Rect& mark = labels[i].box;
-        const int tolerance = 2 * mark.height;
-        if (mark.x > region.x + tolerance || mark.y > region.y + tolerance) continue;
-        const double d = std::abs(region.y - mark.y) + std::abs(region.x - mark.x);
-        if (d < nearest) {
-            nearest = d;
-            owner = static_cast<int>(i);
-        }
-    }
-    return owner;
 }
 
 // A region without a letter this large, against the median labelled region, is a panel.

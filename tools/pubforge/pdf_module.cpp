@@ -28,11 +28,9 @@ LoadedReader load_reader() {
     auto entry = reinterpret_cast<Entry>(::dlsym(handle, kReaderModuleSymbol));
     if (!entry) return {nullptr, path + " has no " + kReaderModuleSymbol + ": not pubforge's PDF reader"};
     const ReaderModule* module = entry();
-    const ReaderModule expected = reader_module_of_this_build(nullptr);
-    if (std::string(module->version) != expected.version || module->record_size != expected.record_size ||
-        module->options_size != expected.options_size)
+    if (!same_build(*module))
         return {nullptr, path + " is from another build of pubforge (version " + module->version + ", this binary " +
-                             expected.version + "): rebuild both"};
+                             PUBFORGE_VERSION + "): rebuild both"};
     return {module, ""};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "pubforge/pdf/pdf_reader.hpp"
 
@@ -19,6 +20,12 @@ struct ReaderModule {
 inline ReaderModule reader_module_of_this_build(
     Record (*parse)(const SourceDocument&, ImageStore&, const PdfOptions&)) {
     return {PUBFORGE_VERSION, sizeof(Record), sizeof(PdfOptions), parse};
+}
+
+// Whether a loaded module was built with this binary.
+inline bool same_build(const ReaderModule& module) {
+    return std::string_view(module.version) == PUBFORGE_VERSION && module.record_size == sizeof(Record) &&
+           module.options_size == sizeof(PdfOptions);
 }
 
 // The module's exported symbol (extern "C", so dlsym finds it by this name).
