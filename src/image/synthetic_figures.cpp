@@ -183,7 +183,32 @@ void draw_text(cv::Mat& image, const std::string& text, int font, cv::Point top_
     }
 }
 
-// The issue-17 layouts: thin gutters, dense grids, varied letter forms.
+// An inset inside `panel`, in a corner other than the letter's: a framed 2x zoom of part
+// of a photograph or micrograph, or a small framed plot inside a chart, as figures show a
+// detail or a second measure. It belongs to its panel: its frame is a straight edge inside
+// the panel that a panel finder must not cut along.
+void draw_inset(cv::Mat panel, PanelKind kind, Random& random) {
+    const int w = panel.cols * random.between(28, 40) / 100, h = panel.rows * random.between(28, 40) / 100;
+    if (w < 24 || h < 24) return;
+    const int corner = random.between(0, 2);  // top right, bottom right, bottom left
+    const int margin = random.between(0, 6);
+    const int x = corner == 2 ? margin : panel.cols - w - margin;
+    const int y = corner == 0 ? margin : panel.rows - h - margin;
+    cv::Mat inset = panel(cv::Rect(x, y, w, h));
+    if (is_filled(kind)) {
+        const cv::Rect detail(random.between(0, panel.cols - w / 2), random.between(0, panel.rows - h / 2), w / 2, h / 2);
+        cv::Mat zoomed;
+        cv::resize(panel(detail), zoomed, inset.size(), 0, 0, cv::INTER_LINEAR);
+        zoomed.copyTo(inset);
+    } else {
+        inset.setTo(cv::Scalar::all(255));
+        draw_line_plot(inset, random);
+    }
+    const cv::Scalar frame = random.chance(0.5) ? cv::Scalar::all(255) : cv::Scalar::all(0);
+    cv::rectangle(panel, cv::Rect(x, y, w, h), frame, random.between(1, 2));
+}
+
+// The issue-17 layouts: thin gutters, dense grids, varied letter forms, insets.
 SyntheticFigure make_hard_figure(std::uint32_t seed, SyntheticLayout layout) {
     Random random(seed);
     SyntheticFigure figure;
@@ -212,8 +237,9 @@ SyntheticFigure make_hard_figure(std::uint32_t seed, SyntheticLayout layout) {
         PanelKind kind = static_cast<PanelKind>(random.between(0, 4));
         if (dense && !is_filled(kind)) kind = random.chance(0.5) ? PanelKind::Photo : PanelKind::Micrograph;
         draw_panel(figure.image(boxes[i]), kind, random);
+        if (layout == SyntheticLayout::Insets && random.chance(0.7)) draw_inset(figure.image(boxes[i]), kind, random);
         // A panel with strong straight edges of its own: a table-like ruling.
-        if (!dense && random.chance(0.2)) {
+        if (!dense && layout != SyntheticLayout::Insets && random.chance(0.2)) {
             const cv::Rect& b = boxes[i];
             for (int k = 1; k < 4; ++k)
                 cv::line(figure.image, cv::Point(b.x + 6, b.y + k * b.height / 4), cv::Point(b.x + b.width - 7, b.y + k * b.height / 4),
@@ -251,6 +277,7 @@ std::string layout_name(SyntheticLayout layout) {
         case SyntheticLayout::ThinGutters: return "thin-gutters";
         case SyntheticLayout::DenseGrid: return "dense-grid";
         case SyntheticLayout::LetterForms: return "letter-forms";
+        case SyntheticLayout::Insets: return "insets";
     }
     return "unknown";
 }
@@ -266,7 +293,7 @@ SyntheticFigure make_synthetic_figure(std::uint32_t seed) {
 
 SyntheticFigure make_synthetic_figure(std::uint32_t seed, SyntheticLayout layout) {
     if (layout == SyntheticLayout::ThinGutters || layout == SyntheticLayout::DenseGrid ||
-        layout == SyntheticLayout::LetterForms)
+        layout == SyntheticLayout::LetterForms || layout == SyntheticLayout::Insets)
         return make_hard_figure(seed, layout);
     Random random(seed);
     SyntheticFigure figure;

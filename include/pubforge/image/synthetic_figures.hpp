@@ -22,13 +22,16 @@ enum class SyntheticLayout {
     DenseGrid,       // 3x4 or 4x4 photographs touching or 1-2 px apart
     LetterForms,     // a gutter grid whose letters vary: Sans/Serif, bold or not,
                      // "a" "(a)" "a." "A", 9-30 px, in the corner or just above
+    Insets,          // a gutter grid whose panels hold framed insets (a zoomed detail,
+                     // a small plot) in a corner: part of their panel, not panels
 };
 
 // Every layout, the issue-17 ones included.
 inline constexpr SyntheticLayout kAllLayouts[] = {
     SyntheticLayout::GutterGrid,  SyntheticLayout::TouchingPhotos, SyntheticLayout::RuledPhotos,
     SyntheticLayout::Irregular,   SyntheticLayout::ColouredGutters, SyntheticLayout::Single,
-    SyntheticLayout::ThinGutters, SyntheticLayout::DenseGrid,       SyntheticLayout::LetterForms};
+    SyntheticLayout::ThinGutters, SyntheticLayout::DenseGrid,       SyntheticLayout::LetterForms,
+    SyntheticLayout::Insets};
 
 struct SyntheticFigure {
     cv::Mat image;                    // 8-bit BGR
