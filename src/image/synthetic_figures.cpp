@@ -278,6 +278,7 @@ std::string layout_name(SyntheticLayout layout) {
         case SyntheticLayout::DenseGrid: return "dense-grid";
         case SyntheticLayout::LetterForms: return "letter-forms";
         case SyntheticLayout::Insets: return "insets";
+        case SyntheticLayout::Composed: return "composed";
     }
     return "unknown";
 }
@@ -295,6 +296,11 @@ SyntheticFigure make_synthetic_figure(std::uint32_t seed, SyntheticLayout layout
     if (layout == SyntheticLayout::ThinGutters || layout == SyntheticLayout::DenseGrid ||
         layout == SyntheticLayout::LetterForms || layout == SyntheticLayout::Insets)
         return make_hard_figure(seed, layout);
+    if (layout == SyntheticLayout::Composed) {  // needs real images: compose_figure
+        SyntheticFigure none;
+        none.layout = layout;
+        return none;
+    }
     Random random(seed);
     SyntheticFigure figure;
     figure.layout = layout;

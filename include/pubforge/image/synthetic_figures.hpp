@@ -24,6 +24,8 @@ enum class SyntheticLayout {
                      // "a" "(a)" "a." "A", 9-30 px, in the corner or just above
     Insets,          // a gutter grid whose panels hold framed insets (a zoomed detail,
                      // a small plot) in a corner: part of their panel, not panels
+    Composed,        // real panel images laid out at random: compose_figure in
+                     // image/composed_figures.hpp (make_synthetic_figure draws none)
 };
 
 // Every layout, the issue-17 ones included.
