@@ -256,6 +256,23 @@ bool solid_side(const LineKinds& kinds, int line) {
     return static_cast<double>((*kinds.content)[static_cast<size_t>(line)]) / kinds.length >= 0.9;
 }
 
+// Whether lines `before` and `after` of a box hold content face to face along at least
+// half their length: pictures of different heights meeting across a 1-2 px gutter (a row
+// of photographs above a taller one), where neither line is solid from end to end. Text
+// and plot strokes on both sides of a blank line never face each other that much.
+bool facing_content(const LineMiddles& middles, int before, int after) {
+    const cv::Mat& mask = middles.canvas.foreground;
+    const cv::Rect& box = middles.box;
+    const int length = middles.rows ? box.width : box.height;
+    int facing = 0;
+    for (int k = 0; k < length; ++k) {
+        const bool first = middles.rows ? mask.at<uchar>(box.y + before, box.x + k) : mask.at<uchar>(box.y + k, box.x + before);
+        const bool second = middles.rows ? mask.at<uchar>(box.y + after, box.x + k) : mask.at<uchar>(box.y + k, box.x + after);
+        facing += first && second;
+    }
+    return facing >= length / 2;
+}
+
 // Interior runs of blank lines at least `min_background_gap` wide, and drawn
 // separator lines with clean sides.
 std::vector<Gap> find_gaps(const LineKinds& kinds, const LineMiddles& middles, int min_background_gap) {
@@ -281,7 +298,8 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, const LineMiddles& middles, i
         // (the axis under a bar chart): keep only the blank core.
         while (gap.start < gap.end && kinds.uniform[gap.start]) ++gap.start;
         while (gap.end > gap.start && kinds.uniform[gap.end - 1]) --gap.end;
-        const bool between_pictures = solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end);
+        const bool between_pictures = (solid_side(kinds, gap.start - 1) && solid_side(kinds, gap.end)) ||
+                                      (gap.width() < min_background_gap && facing_content(middles, gap.start - 1, gap.end));
         if (gap.width() < (between_pictures ? 1 : min_background_gap)) continue;
         for (int k = gap.start; k < gap.end; ++k) gap.ruled |= kinds.uniform[k];  // a line inside a gutter
         gaps.push_back(gap);

@@ -48,5 +48,41 @@ TEST(PanelCutsTest, DarkPicturesWithThePageBetweenThemAreTwoPanels) {
     EXPECT_NEAR(detection.panels[1].box.y, 264, 3);
 }
 
+// A mid-gray photograph-like picture with soft blobs and grain, `seed` choosing them.
+cv::Mat light_picture(int width, int height, int seed) {
+    cv::Mat picture(height, width, CV_8UC3, cv::Scalar(120, 140, 160));
+    cv::RNG random(static_cast<std::uint64_t>(seed));
+    for (int i = 0; i < 5; ++i)
+        cv::circle(picture, cv::Point(random.uniform(0, width), random.uniform(0, height)), random.uniform(10, height / 3),
+                   cv::Scalar(random.uniform(40, 200), random.uniform(40, 200), random.uniform(40, 200)), cv::FILLED);
+    cv::Mat grain(picture.size(), CV_8UC3);
+    random.fill(grain, cv::RNG::UNIFORM, 0, 40);  // a photograph's grain: no one flat colour on its edges
+    picture += grain;
+    return picture;
+}
+
+TEST(PanelCutsTest, PicturesOfDifferentHeightsOnePixelApartAreTwoPanels) {
+    // Top-aligned in one row, 1 px of page between them: neither column beside the gutter
+    // is content from end to end, but along most of the gutter both sides are.
+    cv::Mat figure(200, 601, CV_8UC3, cv::Scalar::all(255));
+    light_picture(300, 200, 3).copyTo(figure(cv::Rect(0, 0, 300, 200)));
+    light_picture(300, 140, 4).copyTo(figure(cv::Rect(301, 0, 300, 140)));
+    PanelOptions options;
+    options.read_labels = false;
+    const PanelDetection detection = detect_panels(figure, options);
+    ASSERT_EQ(detection.panels.size(), 2u);
+    EXPECT_NEAR(detection.panels[0].box.x + detection.panels[0].box.width, 300, 2);
+    EXPECT_NEAR(detection.panels[1].box.x, 301, 2);
+}
+
+TEST(PanelCutsTest, AOnePixelBlankLineThroughTextIsNoGutter) {
+    // Words of a line of text: blank columns between letters face little ink.
+    cv::Mat figure(60, 600, CV_8UC3, cv::Scalar::all(255));
+    cv::putText(figure, "lll illl IIl lil", cv::Point(10, 45), cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar::all(0), 2);
+    PanelOptions options;
+    options.read_labels = false;
+    EXPECT_EQ(detect_panels(figure, options).panels.size(), 1u);
+}
+
 }  // namespace
 }  // namespace pubforge::panels
