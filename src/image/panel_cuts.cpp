@@ -256,10 +256,12 @@ bool solid_side(const LineKinds& kinds, int line) {
     return static_cast<double>((*kinds.content)[static_cast<size_t>(line)]) / kinds.length >= 0.9;
 }
 
-// Whether lines `before` and `after` of a box hold content face to face along at least
-// half their length: pictures of different heights meeting across a 1-2 px gutter (a row
-// of photographs above a taller one), where neither line is solid from end to end. Text
-// and plot strokes on both sides of a blank line never face each other that much.
+// Whether lines `before` and `after` of a box hold content face to face along at least a
+// third of their length: pictures of different sizes meeting across a 1-2 px gutter (a
+// narrow photograph above a wide one, or the gutter a large shrink left of a wider one),
+// where neither line is solid from end to end. Text and plot strokes on both sides of a
+// blank line never face each other that much. (Half the length instead: composed figures
+// 0.802 against 0.847.)
 bool facing_content(const LineMiddles& middles, int before, int after) {
     const cv::Mat& mask = middles.canvas.foreground;
     const cv::Rect& box = middles.box;
@@ -270,7 +272,7 @@ bool facing_content(const LineMiddles& middles, int before, int after) {
         const bool second = middles.rows ? mask.at<uchar>(box.y + after, box.x + k) : mask.at<uchar>(box.y + k, box.x + after);
         facing += first && second;
     }
-    return facing >= length / 2;
+    return 3 * facing >= length;
 }
 
 // Interior runs of blank lines at least `min_background_gap` wide, and drawn
