@@ -389,16 +389,20 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
         }
         return;
     }
-    for (const bool vertical : {true, false}) {
-        const int seam = find_seam(canvas, box, vertical, min_side);
-        if (seam < 0) continue;
-        const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
-                                        : cv::Rect(box.x, box.y, box.width, seam);
-        const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
-                                         : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
-        cut(canvas, first, "edge", depth + 1, out);
-        cut(canvas, second, "edge", depth + 1, out);
-        return;
+    // Colour jumps first (they place a seam to the pixel); then a step in the lines'
+    // statistics, where no jump stands out (two textures, a texture beside a photograph).
+    for (const auto find : {find_seam, find_profile_seam}) {
+        for (const bool vertical : {true, false}) {
+            const int seam = find(canvas, box, vertical, min_side);
+            if (seam < 0) continue;
+            const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
+                                            : cv::Rect(box.x, box.y, box.width, seam);
+            const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
+                                             : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
+            cut(canvas, first, "edge", depth + 1, out);
+            cut(canvas, second, "edge", depth + 1, out);
+            return;
+        }
     }
     out.push_back({box, method});
 }

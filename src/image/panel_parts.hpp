@@ -46,6 +46,16 @@ inline double rect_sum(const cv::Mat& integral, const cv::Rect& r) {
 // column (vertical) or row across which the colour jumps on most lines, or -1.
 int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
 
+// Where two touching pictures meet inside `box` when no colour jump marks it (two
+// textures, a texture beside a photograph): the offset of a column (vertical) or row
+// where the mean colour or the grain of the lines steps, clearly against the variation
+// on each side, along each stretch of the box's length; or -1.
+int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
+
+// True when both sides of the line at `seam` (box coordinates), strips `strip` wide, are
+// densely filled: the seams' test that they run between pictures, not charts on paper.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip);
+
 // One region the cuts produced, in working pixels.
 struct Region {
     cv::Rect box;

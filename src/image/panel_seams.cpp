@@ -182,20 +182,6 @@ std::vector<int> exact_jump_counts(const cv::Mat& colour, const cv::Rect& box, b
     return jump_counts(colour(strip), vertical);
 }
 
-// True when both sides of the line at `seam` (box coordinates) are densely filled. A
-// column between pictures side by side needs 60% of its strips filled (round scans and
-// radiographs leave parts of their edges blank); a row needs 70%, because what runs
-// under a picture along a straight edge is more often a band of it (a CT scanner's
-// table) than a panel of its own.
-bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
-    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
-                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
-    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
-                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
-    const double needed = (vertical ? 0.6 : 0.7) * first.area();
-    return rect_sum(canvas.foreground_sum, first) >= needed && rect_sum(canvas.foreground_sum, second) >= needed;
-}
-
 }  // namespace
 
 // A straight seam where two touching panels meet: a column (or row) across which the
@@ -273,6 +259,20 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     }
     if (best < 0 || best_fraction < bar) return -1;
     return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+}
+
+// True when both sides of the line at `seam` (box coordinates) are densely filled. A
+// column between pictures side by side needs 60% of its strips filled (round scans and
+// radiographs leave parts of their edges blank); a row needs 70%, because what runs
+// under a picture along a straight edge is more often a band of it (a CT scanner's
+// table) than a panel of its own.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
+    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
+    const double needed = (vertical ? 0.6 : 0.7) * first.area();
+    return rect_sum(canvas.foreground_sum, first) >= needed && rect_sum(canvas.foreground_sum, second) >= needed;
 }
 
 }  // namespace pubforge::panels

@@ -1,0 +1,176 @@
+// Seams between touching pictures found as a step in line statistics (mean colour, grain) along the whole seam.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+// The seam is tested separately in stretches of about this many lines along its length
+// (at least kMinStretches) and must show in each of them: real grids align, so a seam
+// runs the whole region, while an object's edge inside a picture (a cell on a dark
+// micrograph) lines up with it over a stretch or two at most.
+constexpr int kStretchLines = 40;
+constexpr int kMinStretches = 4;
+// Statistics per position: mean blue, green, red, and the grain (mean gray difference
+// between neighbouring pixels along the line, which never crosses the seam).
+constexpr int kStatistics = 4;
+// Positions this close to the candidate are left out of both sides: a drawn line,
+// anti-aliasing or a JPEG smear sits there.
+constexpr int kMargin = 2;
+// Each side is judged by its window next to the candidate against this many windows
+// further out on the same side: a picture's own variation (stripes, cells, shading)
+// shows there as well, a seam's step does not.
+constexpr int kSideWindows = 3;
+// The step must be this many times the largest difference inside either side over the
+// whole length, and this many times in each stretch (where fewer lines average out a
+// texture's grain).
+constexpr double kMinContrast = 5.0;
+constexpr double kMinStretchContrast = 2.0;
+// ...and this large in absolute terms (gray levels; grain: levels per pixel).
+constexpr double kMinColourStep = 12.0;
+constexpr double kMinGrainStep = 3.0;
+// The variation inside a side never counts as less than this (flat sides would make any
+// step infinite).
+constexpr double kColourFloor = 1.5;
+constexpr double kGrainFloor = 0.5;
+
+// Per stretch and statistic, prefix sums over the positions across the box of the
+// statistic's mean on each line: a window's mean in O(1). The last stretch is the whole length.
+struct Profiles {
+    int positions = 0;
+    std::vector<double> sum;  // [(stretch * kStatistics + statistic) * (positions + 1) + i]
+
+    double mean(int stretch, int statistic, int first, int count) const {
+        const size_t base = static_cast<size_t>((stretch * kStatistics + statistic) * (positions + 1));
+        return (sum[base + static_cast<size_t>(first + count)] - sum[base + static_cast<size_t>(first)]) / count;
+    }
+};
+
+// The statistics of each column (vertical) or row of `box`, per stretch of its length,
+// plus the whole length as stretch `stretches`. Every second line along the seam is read
+// (means of dozens of lines do not need them all); for rows, every second pixel of each row.
+Profiles measure(const Canvas& canvas, const cv::Rect& box, bool vertical, int stretches) {
+    const int across = vertical ? box.width : box.height;
+    const int length = vertical ? box.height : box.width;
+    const size_t row_size = static_cast<size_t>(across);
+    std::vector<double> values(static_cast<size_t>((stretches + 1) * kStatistics) * row_size, 0.0);
+    std::vector<int> lines(static_cast<size_t>(stretches + 1), 0);
+    const auto at = [&](int stretch, int statistic) {
+        return values.data() + static_cast<size_t>(stretch * kStatistics + statistic) * row_size;
+    };
+    if (vertical) {
+        for (int y = 0; y + 1 < box.height; y += 2) {
+            const int stretch = y * stretches / length;
+            const uchar* colour = canvas.colour.ptr<uchar>(box.y + y) + 3 * box.x;
+            const uchar* gray = canvas.gray.ptr<uchar>(box.y + y) + box.x;
+            const uchar* next = canvas.gray.ptr<uchar>(box.y + y + 1) + box.x;
+            double *blue = at(stretch, 0), *green = at(stretch, 1), *red = at(stretch, 2), *grain = at(stretch, 3);
+            for (int x = 0; x < across; ++x) {
+                blue[x] += colour[3 * x];
+                green[x] += colour[3 * x + 1];
+                red[x] += colour[3 * x + 2];
+                grain[x] += std::abs(gray[x] - next[x]);
+            }
+            ++lines[static_cast<size_t>(stretch)];
+        }
+    } else {
+        for (int y = 0; y < box.height; ++y) {
+            const uchar* colour = canvas.colour.ptr<uchar>(box.y + y) + 3 * box.x;
+            const uchar* gray = canvas.gray.ptr<uchar>(box.y + y) + box.x;
+            for (int x = 0; x + 1 < box.width; x += 2) {
+                const int stretch = x * stretches / length;
+                at(stretch, 0)[y] += colour[3 * x];
+                at(stretch, 1)[y] += colour[3 * x + 1];
+                at(stretch, 2)[y] += colour[3 * x + 2];
+                at(stretch, 3)[y] += std::abs(gray[x] - gray[x + 1]);
+            }
+        }
+        for (int x = 0; x + 1 < box.width; x += 2) ++lines[static_cast<size_t>(x * stretches / length)];
+    }
+    for (int s = 0; s < stretches; ++s) {
+        lines[static_cast<size_t>(stretches)] += lines[static_cast<size_t>(s)];
+        for (int k = 0; k < kStatistics; ++k)
+            for (size_t i = 0; i < row_size; ++i) at(stretches, k)[i] += at(s, k)[i];
+    }
+    Profiles profiles;
+    profiles.positions = across;
+    const size_t prefix_size = row_size + 1;
+    profiles.sum.assign(static_cast<size_t>((stretches + 1) * kStatistics) * prefix_size, 0.0);
+    for (int s = 0; s <= stretches; ++s) {
+        const double per_line = 1.0 / std::max(1, lines[static_cast<size_t>(s)]);
+        for (int k = 0; k < kStatistics; ++k) {
+            const size_t base = static_cast<size_t>(s * kStatistics + k) * prefix_size;
+            const double* v = at(s, k);
+            for (size_t i = 0; i < row_size; ++i) profiles.sum[base + i + 1] = profiles.sum[base + i] + v[i] * per_line;
+        }
+    }
+    return profiles;
+}
+
+// How clearly the statistics step at `position` in one stretch: for each statistic whose
+// step between the windows either side is large enough to matter, the step over the
+// largest difference between a side's window and the windows further out on that side;
+// the best of them, 0 when no step matters.
+double stretch_contrast(const Profiles& profiles, int stretch, int position, int window) {
+    double best = 0.0;
+    for (int k = 0; k < kStatistics; ++k) {
+        const double before = profiles.mean(stretch, k, position - kMargin - window, window);
+        const double after = profiles.mean(stretch, k, position + kMargin, window);
+        const double step = std::abs(after - before);
+        const bool grain = k == kStatistics - 1;
+        if (step < (grain ? kMinGrainStep : kMinColourStep)) continue;
+        double inside = 0.0;
+        for (int j = 1; j <= kSideWindows; ++j) {
+            const int further_before = position - kMargin - (j + 1) * window;
+            if (further_before >= 0)
+                inside = std::max(inside, std::abs(profiles.mean(stretch, k, further_before, window) - before));
+            const int further_after = position + kMargin + j * window;
+            if (further_after + window <= profiles.positions)
+                inside = std::max(inside, std::abs(profiles.mean(stretch, k, further_after, window) - after));
+        }
+        best = std::max(best, step / (inside + (grain ? kGrainFloor : kColourFloor)));
+    }
+    return best;
+}
+
+}  // namespace
+
+int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+    const int across = vertical ? box.width : box.height;
+    const int length = vertical ? box.height : box.width;
+    if (across < 2 * min_side + 2 || length < 4 * kMinStretches) return -1;
+    const int stretches = std::max(kMinStretches, length / kStretchLines);
+    // As for colour-jump seams: never a sliver, and only between filled sides.
+    const int shortest_side = std::max(min_side, length / 3);
+    const int window = std::clamp(min_side, 8, 24);
+    const int first = std::max(shortest_side, kMargin + window);
+    const int last = std::min(across - shortest_side, across - kMargin - window);
+    if (first > last) return -1;
+    const int strip = std::max(2, min_side / 4);
+    bool possible = false;
+    for (int seam = first; seam <= last && !possible; ++seam)
+        possible = filled_both_sides(canvas, box, vertical, seam, strip);
+    if (!possible) return -1;
+
+    const Profiles profiles = measure(canvas, box, vertical, stretches);
+    int best = -1;
+    double best_contrast = 0.0;
+    for (int position = first; position <= last; ++position) {
+        const double contrast = stretch_contrast(profiles, stretches, position, window);
+        if (contrast < kMinContrast || contrast <= best_contrast) continue;
+        bool everywhere = true;
+        for (int s = 0; s < stretches && everywhere; ++s)
+            everywhere = stretch_contrast(profiles, s, position, window) >= kMinStretchContrast;
+        if (everywhere) {
+            best_contrast = contrast;
+            best = position;
+        }
+    }
+    if (best < 0) return -1;
+    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+}
+
+}  // namespace pubforge::panels
