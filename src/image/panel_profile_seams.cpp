@@ -14,15 +14,17 @@ namespace {
 // micrograph) lines up with it over a stretch or two at most.
 constexpr int kStretchLines = 40;
 constexpr int kMinStretches = 4;
-// Statistics per position: mean blue, green, red, and the grain (mean gray difference
-// between neighbouring pixels along the line, which never crosses the seam).
+// Statistics per position: mean blue, green, red, and the grain: the mean gray difference
+// between pixels kGrainDistance apart along the line (so it never crosses the seam). At
+// that distance a coarse texture differs as much as a fine grain does pixel to pixel.
 constexpr int kStatistics = 4;
+constexpr int kGrainDistance = 4;
 // Positions this close to the candidate are left out of both sides: a drawn line,
 // anti-aliasing or a JPEG smear sits there.
 constexpr int kMargin = 2;
 // Each side is judged by its window next to the candidate against this many windows
-// further out on the same side: a picture's own variation (stripes, cells, shading)
-// shows there as well, a seam's step does not.
+// further out on the same side, which must all fit in the box: a picture's own variation
+// (stripes, cells, shading) shows there as well, a seam's step does not.
 constexpr int kSideWindows = 3;
 // The step must be this many times the largest difference inside either side over the
 // whole length, and this many times in each stretch (where fewer lines average out a
@@ -62,11 +64,11 @@ Profiles measure(const Canvas& canvas, const cv::Rect& box, bool vertical, int s
         return values.data() + static_cast<size_t>(stretch * kStatistics + statistic) * row_size;
     };
     if (vertical) {
-        for (int y = 0; y + 1 < box.height; y += 2) {
+        for (int y = 0; y + kGrainDistance < box.height; y += 2) {
             const int stretch = y * stretches / length;
             const uchar* colour = canvas.colour.ptr<uchar>(box.y + y) + 3 * box.x;
             const uchar* gray = canvas.gray.ptr<uchar>(box.y + y) + box.x;
-            const uchar* next = canvas.gray.ptr<uchar>(box.y + y + 1) + box.x;
+            const uchar* next = canvas.gray.ptr<uchar>(box.y + y + kGrainDistance) + box.x;
             double *blue = at(stretch, 0), *green = at(stretch, 1), *red = at(stretch, 2), *grain = at(stretch, 3);
             for (int x = 0; x < across; ++x) {
                 blue[x] += colour[3 * x];
@@ -80,15 +82,15 @@ Profiles measure(const Canvas& canvas, const cv::Rect& box, bool vertical, int s
         for (int y = 0; y < box.height; ++y) {
             const uchar* colour = canvas.colour.ptr<uchar>(box.y + y) + 3 * box.x;
             const uchar* gray = canvas.gray.ptr<uchar>(box.y + y) + box.x;
-            for (int x = 0; x + 1 < box.width; x += 2) {
+            for (int x = 0; x + kGrainDistance < box.width; x += 2) {
                 const int stretch = x * stretches / length;
                 at(stretch, 0)[y] += colour[3 * x];
                 at(stretch, 1)[y] += colour[3 * x + 1];
                 at(stretch, 2)[y] += colour[3 * x + 2];
-                at(stretch, 3)[y] += std::abs(gray[x] - gray[x + 1]);
+                at(stretch, 3)[y] += std::abs(gray[x] - gray[x + kGrainDistance]);
             }
         }
-        for (int x = 0; x + 1 < box.width; x += 2) ++lines[static_cast<size_t>(x * stretches / length)];
+        for (int x = 0; x + kGrainDistance < box.width; x += 2) ++lines[static_cast<size_t>(x * stretches / length)];
     }
     for (int s = 0; s < stretches; ++s) {
         lines[static_cast<size_t>(stretches)] += lines[static_cast<size_t>(s)];
@@ -124,12 +126,9 @@ double stretch_contrast(const Profiles& profiles, int stretch, int position, int
         if (step < (grain ? kMinGrainStep : kMinColourStep)) continue;
         double inside = 0.0;
         for (int j = 1; j <= kSideWindows; ++j) {
-            const int further_before = position - kMargin - (j + 1) * window;
-            if (further_before >= 0)
-                inside = std::max(inside, std::abs(profiles.mean(stretch, k, further_before, window) - before));
-            const int further_after = position + kMargin + j * window;
-            if (further_after + window <= profiles.positions)
-                inside = std::max(inside, std::abs(profiles.mean(stretch, k, further_after, window) - after));
+            const double further_before = profiles.mean(stretch, k, position - kMargin - (j + 1) * window, window);
+            const double further_after = profiles.mean(stretch, k, position + kMargin + j * window, window);
+            inside = std::max({inside, std::abs(further_before - before), std::abs(further_after - after)});
         }
         best = std::max(best, step / (inside + (grain ? kGrainFloor : kColourFloor)));
     }
@@ -146,8 +145,9 @@ int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, 
     // As for colour-jump seams: never a sliver, and only between filled sides.
     const int shortest_side = std::max(min_side, length / 3);
     const int window = std::clamp(min_side, 8, 24);
-    const int first = std::max(shortest_side, kMargin + window);
-    const int last = std::min(across - shortest_side, across - kMargin - window);
+    const int side = kMargin + (1 + kSideWindows) * window;
+    const int first = std::max(shortest_side, side);
+    const int last = std::min(across - shortest_side, across - side);
     if (first > last) return -1;
     const int strip = std::max(2, min_side / 4);
     bool possible = false;
