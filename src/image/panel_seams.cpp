@@ -188,9 +188,10 @@ std::vector<int> exact_jump_counts(const cv::Mat& colour, const cv::Rect& box, b
 // colour averaged over a few pixels on each side jumps on most lines, between two
 // densely filled sides, and which stands out from the columns around it (in a texture
 // every column jumps).
-int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+    SeamSearch search;
     const int across = vertical ? box.width : box.height;
-    if (across < 2 * min_side + 2) return -1;
+    if (across < 2 * min_side + 2) return search;
     const int length = vertical ? box.height : box.width;
     const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in the counts -> first column of the second side
     // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
@@ -203,17 +204,18 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     bool possible = false;
     for (int seam = std::max(shortest_side, offset); seam <= across - shortest_side && !possible; ++seam)
         possible = filled_both_sides(canvas, box, vertical, seam, strip);
-    if (!possible) return -1;
+    if (!possible) return search;
 
     const cv::Mat sampled = sample_lines(canvas.colour, box, vertical);
     const std::vector<int> sums = jump_counts(sampled, vertical);
-    if (sums.empty()) return -1;
+    if (sums.empty()) return search;
     const double sampled_length = vertical ? sampled.rows : sampled.cols;
     std::vector<double> fractions(sums.size());
     for (size_t i = 0; i < sums.size(); ++i) fractions[i] = sums[i] / sampled_length;
     std::vector<double> sorted = fractions;
     std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
     const double median = sorted[sorted.size() / 2];
+    search.typical_jumps = median;
     // How far a seam must stand out: three times the typical position, and 0.6 of the
     // lines. In a grainy or noisy box that bar is out of reach (the typical position
     // jumps on 0.3 of its lines or more), yet a seam between two grainy photographs
@@ -257,8 +259,8 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
             best = i + offset;
         }
     }
-    if (best < 0 || best_fraction < bar) return -1;
-    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+    if (best >= 0 && best_fraction >= bar && filled_both_sides(canvas, box, vertical, best, strip)) search.seam = best;
+    return search;
 }
 
 // True when both sides of the line at `seam` (box coordinates) are densely filled. A
