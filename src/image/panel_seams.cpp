@@ -21,6 +21,8 @@ constexpr int kJump = 30;
 // kSampledLines lines are kept, so that the sample's fraction is within a few hundredths.
 constexpr int kSampledLines = 32;
 constexpr int kMaxSampleStep = 8;
+// A background colour whose channels all lie under this is dark: pictures, not paper.
+constexpr int kDarkBackground = 80;
 // Positions the sample puts near the bar that are then counted exactly, best first.
 constexpr size_t kMaxCandidates = 8;
 
@@ -267,8 +269,13 @@ SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, i
 // column between pictures side by side needs 60% of its strips filled (round scans and
 // radiographs leave parts of their edges blank); a row needs 70%, because what runs
 // under a picture along a straight edge is more often a band of it (a CT scanner's
-// table) than a panel of its own.
+// table) than a panel of its own. On a dark background every side counts as filled:
+// no page shows around the figure, the dark is the pictures' own (a radiograph's or an
+// endoscope's black corners, a micrograph's dark field), and charts on paper, which the
+// test keeps out, are not drawn on it.
 bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
+    const cv::Vec3b& background = canvas.background;
+    if (std::max({background[0], background[1], background[2]}) < kDarkBackground) return true;
     const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
                                     : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
     const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)

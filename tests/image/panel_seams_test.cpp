@@ -29,6 +29,20 @@ TEST(PanelSeamsTest, TwoSmoothPhotographsMeetWhereTheColourJumps) {
     EXPECT_LT(search.typical_jumps, kGrainyJumps);
 }
 
+TEST(PanelSeamsTest, OnADarkBackgroundAMicrographsDarkFieldCountsAsFilled) {
+    // A micrograph (cells on a dark field) touching a photograph, no page around them: the
+    // frame's dominant colour is the dark field, so the mask sees little of the micrograph;
+    // the dark background says no paper shows, and the seam between them stands.
+    cv::Mat figure(300, 600, CV_8UC3, cv::Scalar::all(30));
+    for (const cv::Point centre : {cv::Point(60, 70), cv::Point(200, 150), cv::Point(110, 240)})
+        cv::circle(figure, centre, 25, cv::Scalar(80, 220, 60), cv::FILLED);
+    figure(cv::Rect(300, 0, 300, 300)).setTo(cv::Scalar(150, 120, 100));
+    cv::circle(figure, {450, 150}, 80, cv::Scalar(60, 60, 190), cv::FILLED);
+    const Canvas canvas = make_canvas(figure, 1000);
+    ASSERT_LT(canvas.background[1], 80);
+    EXPECT_NEAR(find_seam(canvas, cv::Rect(0, 0, 600, 300), true, min_panel_side(canvas.gray.size())).seam, 300, 2);
+}
+
 TEST(PanelSeamsTest, ACoarseTextureIsReportedGrainy) {
     // Noise drawn at a quarter of the size and enlarged: most columns jump on most lines,
     // so no column stands out, and the box is grainy (the statistics search takes over).
