@@ -56,8 +56,8 @@ struct Profiles {
 
 // The statistics of each column (vertical) or row of `box`, per stretch of its length,
 // plus the whole length as stretch `stretches`, from `samples` lines spread evenly along
-// the seam (means of a few dozen lines do not need them all: reading every line was a
-// third of detection on figures of photographs). Sums are integers, row by row, so that
+// the seam (means of a few dozen lines do not need them all: reading every second line was a
+// quarter of detection on the bench figures). Sums are integers, row by row, so that
 // the loops vectorise.
 Profiles measure(const Canvas& canvas, const cv::Rect& box, bool vertical, int stretches, int samples) {
     const int across = vertical ? box.width : box.height;
