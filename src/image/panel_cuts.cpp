@@ -424,16 +424,26 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
         }
         return;
     }
-    for (const bool vertical : {true, false}) {
-        const int seam = find_seam(canvas, box, vertical, min_side);
-        if (seam < 0) continue;
+    // Colour jumps first (they place a seam to the pixel). In a grainy box they cannot
+    // single a seam out, and a step in the lines' statistics is looked for instead (two
+    // textures, a texture beside a photograph); boxes of smooth pictures never pay for it.
+    const auto split = [&](int seam, bool vertical) {
         const cv::Rect first = vertical ? cv::Rect(box.x, box.y, seam, box.height)
                                         : cv::Rect(box.x, box.y, box.width, seam);
         const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
                                          : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
         cut(canvas, first, "edge", depth + 1, out);
         cut(canvas, second, "edge", depth + 1, out);
-        return;
+    };
+    SeamSearch searches[2];
+    for (const bool vertical : {true, false}) {
+        searches[vertical] = find_seam(canvas, box, vertical, min_side);
+        if (searches[vertical].seam >= 0) return split(searches[vertical].seam, vertical);
+    }
+    for (const bool vertical : {true, false}) {
+        if (searches[vertical].typical_jumps < kGrainyJumps) continue;
+        const int seam = find_profile_seam(canvas, box, vertical, min_side);
+        if (seam >= 0) return split(seam, vertical);
     }
     out.push_back({box, method});
 }

@@ -42,9 +42,31 @@ inline double rect_sum(const cv::Mat& integral, const cv::Rect& r) {
     return integral.depth() == CV_32S ? sum(0) : sum(0.0);
 }
 
-// Where two touching panels meet inside `box` with no gutter: the offset of a straight
-// column (vertical) or row across which the colour jumps on most lines, or -1.
-int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
+// The colour-jump seam search in one box and direction.
+struct SeamSearch {
+    int seam = -1;  // offset of the seam found, or -1
+    // Share of lines on which the box's typical (median) position jumps; 0 when the box
+    // was not scanned. Textures and grain jump everywhere.
+    double typical_jumps = 0.0;
+};
+
+// Where two touching panels meet inside `box` with no gutter: a straight column
+// (vertical) or row across which the colour jumps on most lines.
+SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
+
+// In a box this grainy (its typical position jumps on this share of lines or more),
+// jumps cannot single out a seam between textures: the statistics of the lines can.
+constexpr double kGrainyJumps = 0.3;
+
+// Where two touching pictures meet inside a grainy `box` when no colour jump marks it
+// (two textures, a texture beside a photograph): the offset of a column (vertical) or row
+// where the mean colour or the grain of the lines steps, clearly against the variation
+// on each side, along each stretch of the box's length; or -1.
+int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side);
+
+// True when both sides of the line at `seam` (box coordinates), strips `strip` wide, are
+// densely filled: the seams' test that they run between pictures, not charts on paper.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip);
 
 // One region the cuts produced, in working pixels.
 struct Region {

@@ -21,6 +21,8 @@ constexpr int kJump = 30;
 // kSampledLines lines are kept, so that the sample's fraction is within a few hundredths.
 constexpr int kSampledLines = 32;
 constexpr int kMaxSampleStep = 8;
+// A background colour whose channels all lie under this is dark: pictures, not paper.
+constexpr int kDarkBackground = 80;
 // Positions the sample puts near the bar that are then counted exactly, best first.
 constexpr size_t kMaxCandidates = 8;
 
@@ -182,29 +184,16 @@ std::vector<int> exact_jump_counts(const cv::Mat& colour, const cv::Rect& box, b
     return jump_counts(colour(strip), vertical);
 }
 
-// True when both sides of the line at `seam` (box coordinates) are densely filled. A
-// column between pictures side by side needs 60% of its strips filled (round scans and
-// radiographs leave parts of their edges blank); a row needs 70%, because what runs
-// under a picture along a straight edge is more often a band of it (a CT scanner's
-// table) than a panel of its own.
-bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
-    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
-                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
-    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
-                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
-    const double needed = (vertical ? 0.6 : 0.7) * first.area();
-    return rect_sum(canvas.foreground_sum, first) >= needed && rect_sum(canvas.foreground_sum, second) >= needed;
-}
-
 }  // namespace
 
 // A straight seam where two touching panels meet: a column (or row) across which the
 // colour averaged over a few pixels on each side jumps on most lines, between two
 // densely filled sides, and which stands out from the columns around it (in a texture
 // every column jumps).
-int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
+    SeamSearch search;
     const int across = vertical ? box.width : box.height;
-    if (across < 2 * min_side + 2) return -1;
+    if (across < 2 * min_side + 2) return search;
     const int length = vertical ? box.height : box.width;
     const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in the counts -> first column of the second side
     // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
@@ -217,17 +206,18 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
     bool possible = false;
     for (int seam = std::max(shortest_side, offset); seam <= across - shortest_side && !possible; ++seam)
         possible = filled_both_sides(canvas, box, vertical, seam, strip);
-    if (!possible) return -1;
+    if (!possible) return search;
 
     const cv::Mat sampled = sample_lines(canvas.colour, box, vertical);
     const std::vector<int> sums = jump_counts(sampled, vertical);
-    if (sums.empty()) return -1;
+    if (sums.empty()) return search;
     const double sampled_length = vertical ? sampled.rows : sampled.cols;
     std::vector<double> fractions(sums.size());
     for (size_t i = 0; i < sums.size(); ++i) fractions[i] = sums[i] / sampled_length;
     std::vector<double> sorted = fractions;
     std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
     const double median = sorted[sorted.size() / 2];
+    search.typical_jumps = median;
     // How far a seam must stand out: three times the typical position, and 0.6 of the
     // lines. In a grainy or noisy box that bar is out of reach (the typical position
     // jumps on 0.3 of its lines or more), yet a seam between two grainy photographs
@@ -271,8 +261,27 @@ int find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_
             best = i + offset;
         }
     }
-    if (best < 0 || best_fraction < bar) return -1;
-    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+    if (best >= 0 && best_fraction >= bar && filled_both_sides(canvas, box, vertical, best, strip)) search.seam = best;
+    return search;
+}
+
+// True when both sides of the line at `seam` (box coordinates) are densely filled. A
+// column between pictures side by side needs 60% of its strips filled (round scans and
+// radiographs leave parts of their edges blank); a row needs 70%, because what runs
+// under a picture along a straight edge is more often a band of it (a CT scanner's
+// table) than a panel of its own. On a dark background every side counts as filled:
+// no page shows around the figure, the dark is the pictures' own (a radiograph's or an
+// endoscope's black corners, a micrograph's dark field), and charts on paper, which the
+// test keeps out, are not drawn on it.
+bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip) {
+    const cv::Vec3b& background = canvas.background;
+    if (std::max({background[0], background[1], background[2]}) < kDarkBackground) return true;
+    const cv::Rect first = vertical ? cv::Rect(box.x + seam - strip, box.y, strip, box.height)
+                                    : cv::Rect(box.x, box.y + seam - strip, box.width, strip);
+    const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, strip, box.height)
+                                     : cv::Rect(box.x, box.y + seam, box.width, strip);
+    const double needed = (vertical ? 0.6 : 0.7) * first.area();
+    return rect_sum(canvas.foreground_sum, first) >= needed && rect_sum(canvas.foreground_sum, second) >= needed;
 }
 
 }  // namespace pubforge::panels
