@@ -29,8 +29,9 @@ int median_gray(const cv::Mat& gray) {
 // Glyph-sized pieces of `mask` (a window's pixels far from its median, 0/1) with no other
 // piece of the mask around them: a letter on a photograph, not its texture. Brackets and a
 // trailing period are grouped with their letter as on the figure's paper.
-void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point origin, int min_height, int max_height,
-                const std::vector<LabelMark>& known, std::vector<LabelMark>& marks) {
+size_t add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point origin, int min_height, int max_height,
+                  const std::vector<LabelMark>& known, std::vector<LabelMark>& marks) {
+    const size_t before = marks.size();
     const RunComponents pieces = label_runs(mask);
     std::vector<GlyphPiece> glyphs;
     for (size_t k = 0; k < pieces.boxes.size(); ++k) {
@@ -41,7 +42,7 @@ void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point 
         if (b.x == 0 || b.y == 0 || b.x + b.width >= mask.cols || b.y + b.height >= mask.rows) continue;
         glyphs.push_back({b, pieces.areas[k], pieces.runs_of(static_cast<int>(k))});
     }
-    if (glyphs.empty()) return;
+    if (glyphs.empty()) return 0;
     cv::Mat sum;
     cv::integral(mask, sum, CV_32S);
     for (LabelMark& mark : marks_from_glyphs(std::move(glyphs), sum, gray, median, origin)) {
@@ -49,6 +50,7 @@ void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point 
                                       [&](const LabelMark& m) { return (m.box & mark.box).area() > 0; });
         if (!seen && !mark.text.empty()) marks.push_back(std::move(mark));
     }
+    return marks.size() - before;
 }
 
 // A split drawn from letters alone needs glyphs read this well (texture blobs read as
@@ -59,18 +61,33 @@ constexpr double kSplitConfidence = 0.65;
 // polarity. Type is drawn in black or white: a glyph is at least halfway from the
 // median to that end, and the end far enough from the median to be seen.
 void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, int max_height,
-                  const std::vector<LabelMark>& known,
+                  const std::vector<LabelMark>& known, bool at_corner,
                   std::vector<LabelMark>& marks) {
     const cv::Mat gray = canvas.gray(window);
     const int median = median_gray(gray);
     cv::Mat mask;
+    // On a grainy or textured picture the halfway level also takes the grains nearest the
+    // type's end, which then touch the glyph: with nothing found there, only the pixels
+    // within an eighth of that end (the core of type printed in pure white or black), and
+    // in a region's corner only what stands where its letter would (within two glyph
+    // heights of the corner: a scan's orientation "A" at the top middle is no panel letter).
+    const auto core_marks = [&](int level, int type) {
+        cv::threshold(gray, mask, level, 1, type);
+        std::vector<LabelMark> found;
+        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, found);
+        for (LabelMark& m : found)
+            if (!at_corner || (m.box.x - window.x <= 2 * m.box.height && m.box.y - window.y <= 2 * m.box.height))
+                marks.push_back(std::move(m));
+    };
     if (255 - median >= 70) {
         cv::threshold(gray, mask, median + (255 - median) / 2, 1, cv::THRESH_BINARY);
-        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks);
+        if (add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks) == 0)
+            core_marks(median + (255 - median) * 7 / 8, cv::THRESH_BINARY);
     }
     if (median >= 70) {
         cv::threshold(gray, mask, median / 2, 1, cv::THRESH_BINARY_INV);
-        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks);
+        if (add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks) == 0)
+            core_marks(median / 8, cv::THRESH_BINARY_INV);
     }
 }
 
@@ -121,7 +138,8 @@ std::vector<int> band_letters(const Canvas& canvas, const cv::Rect& band, bool a
         std::vector<LabelMark> marks;
         // Only glyphs of the first letter's size are worth reading (a grainy photograph
         // has many small ones).
-        window_marks(canvas, window, std::max(6, h * 6 / 10), std::min(max_height, h * 16 / 10 + 1), found, marks);
+        window_marks(canvas, window, std::max(6, h * 6 / 10), std::min(max_height, h * 16 / 10 + 1), found, false,
+                     marks);
         for (LabelMark& m : marks) {
             // Along a row, letters share their top (x-height or ascender letters) or their
             // baseline; down a column, their left side. A small letter may stand up to 1.6x
@@ -220,7 +238,7 @@ std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector
     for (const Region& region : regions) {
         int max_height = 0;
         const cv::Rect window = corner_window(canvas, region.box, max_height);
-        if (window.area() > 0) window_marks(canvas, window, 6, max_height, known, marks);
+        if (window.area() > 0) window_marks(canvas, window, 6, max_height, known, true, marks);
     }
     return marks;
 }
