@@ -29,9 +29,8 @@ int median_gray(const cv::Mat& gray) {
 // Glyph-sized pieces of `mask` (a window's pixels far from its median, 0/1) with no other
 // piece of the mask around them: a letter on a photograph, not its texture. Brackets and a
 // trailing period are grouped with their letter as on the figure's paper.
-size_t add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point origin, int min_height, int max_height,
-                  const std::vector<LabelMark>& known, std::vector<LabelMark>& marks) {
-    const size_t before = marks.size();
+void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point origin, int min_height, int max_height,
+                const std::vector<LabelMark>& known, std::vector<LabelMark>& marks) {
     const RunComponents pieces = label_runs(mask);
     std::vector<GlyphPiece> glyphs;
     for (size_t k = 0; k < pieces.boxes.size(); ++k) {
@@ -42,7 +41,7 @@ size_t add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Poin
         if (b.x == 0 || b.y == 0 || b.x + b.width >= mask.cols || b.y + b.height >= mask.rows) continue;
         glyphs.push_back({b, pieces.areas[k], pieces.runs_of(static_cast<int>(k))});
     }
-    if (glyphs.empty()) return 0;
+    if (glyphs.empty()) return;
     cv::Mat sum;
     cv::integral(mask, sum, CV_32S);
     for (LabelMark& mark : marks_from_glyphs(std::move(glyphs), sum, gray, median, origin)) {
@@ -50,7 +49,6 @@ size_t add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Poin
                                       [&](const LabelMark& m) { return (m.box & mark.box).area() > 0; });
         if (!seen && !mark.text.empty()) marks.push_back(std::move(mark));
     }
-    return marks.size() - before;
 }
 
 // A split drawn from letters alone needs glyphs read this well (texture blobs read as
@@ -68,27 +66,29 @@ void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, 
     cv::Mat mask;
     // On a grainy or textured picture the halfway level also takes the grains nearest the
     // type's end, which then touch the glyph: with nothing found there, only the pixels
-    // within an eighth of that end (the core of type printed in pure white or black), and
-    // in a region's corner only what stands where its letter would (within two glyph
-    // heights of the corner: a scan's orientation "A" at the top middle is no panel letter).
-    const auto core_marks = [&](int level, int type) {
+    // within an eighth of that end (the core of type printed in pure white or black). In a
+    // region's corner window, "nothing" means nothing where its letter stands (within two
+    // glyph heights of the corner), and only marks there are kept from the second level (a
+    // scan's orientation "A" at the top middle is no panel letter).
+    const auto where_letters_stand = [&](const LabelMark& m) {
+        return !at_corner || (m.box.x - window.x <= 2 * m.box.height && m.box.y - window.y <= 2 * m.box.height);
+    };
+    // Marks at one level, and whether one of them stands where a letter would.
+    const auto level_marks = [&](int level, int type, bool core) {
         cv::threshold(gray, mask, level, 1, type);
         std::vector<LabelMark> found;
         add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, found);
-        for (LabelMark& m : found)
-            if (!at_corner || (m.box.x - window.x <= 2 * m.box.height && m.box.y - window.y <= 2 * m.box.height))
-                marks.push_back(std::move(m));
+        bool placed = false;
+        for (LabelMark& m : found) {
+            placed |= where_letters_stand(m);
+            if (!core || where_letters_stand(m)) marks.push_back(std::move(m));
+        }
+        return placed;
     };
-    if (255 - median >= 70) {
-        cv::threshold(gray, mask, median + (255 - median) / 2, 1, cv::THRESH_BINARY);
-        if (add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks) == 0)
-            core_marks(median + (255 - median) * 7 / 8, cv::THRESH_BINARY);
-    }
-    if (median >= 70) {
-        cv::threshold(gray, mask, median / 2, 1, cv::THRESH_BINARY_INV);
-        if (add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks) == 0)
-            core_marks(median / 8, cv::THRESH_BINARY_INV);
-    }
+    if (255 - median >= 70 && !level_marks(median + (255 - median) / 2, cv::THRESH_BINARY, false))
+        level_marks(median + (255 - median) * 7 / 8, cv::THRESH_BINARY, true);
+    if (median >= 70 && !level_marks(median / 2, cv::THRESH_BINARY_INV, false))
+        level_marks(median / 8, cv::THRESH_BINARY_INV, true);
 }
 
 // The window of a region's top-left corner where its letter would be, or an empty
