@@ -45,8 +45,11 @@ void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point 
     cv::Mat sum;
     cv::integral(mask, sum, CV_32S);
     for (LabelMark& mark : marks_from_glyphs(std::move(glyphs), sum, gray, median, origin)) {
-        const bool seen = std::any_of(known.begin(), known.end(),
-                                      [&](const LabelMark& m) { return (m.box & mark.box).area() > 0; });
+        // A mark already read there stands, unless this reading is the better one (on the
+        // figure-wide mask the glyph may have joined a picture's edge).
+        const bool seen = std::any_of(known.begin(), known.end(), [&](const LabelMark& m) {
+            return (m.box & mark.box).area() > 0 && m.confidence >= mark.confidence;
+        });
         if (!seen && !mark.text.empty()) marks.push_back(std::move(mark));
     }
 }
@@ -80,14 +83,14 @@ void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, 
         add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, found);
         bool placed = false;
         for (LabelMark& m : found) {
-            placed |= where_letters_stand(m);
+            placed |= where_letters_stand(m) && m.confidence >= kSplitConfidence;
             if (!core || where_letters_stand(m)) marks.push_back(std::move(m));
         }
         return placed;
     };
-    if (255 - median >= 70 && !level_marks(median + (255 - median) / 2, cv::THRESH_BINARY, false))
+    if (255 - median >= 70 && !level_marks(median + (255 - median) / 2, cv::THRESH_BINARY, false) && at_corner)
         level_marks(median + (255 - median) * 7 / 8, cv::THRESH_BINARY, true);
-    if (median >= 70 && !level_marks(median / 2, cv::THRESH_BINARY_INV, false))
+    if (median >= 70 && !level_marks(median / 2, cv::THRESH_BINARY_INV, false) && at_corner)
         level_marks(median / 8, cv::THRESH_BINARY_INV, true);
 }
 
