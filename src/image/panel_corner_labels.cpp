@@ -83,7 +83,7 @@ void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, 
         add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, found);
         bool placed = false;
         for (LabelMark& m : found) {
-            placed |= where_letters_stand(m) && m.confidence >= kSplitConfidence;
+            placed |= where_letters_stand(m) && m.text.size() == 1 && m.confidence >= kSplitConfidence;
             if (!core || where_letters_stand(m)) marks.push_back(std::move(m));
         }
         return placed;
