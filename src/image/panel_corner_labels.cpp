@@ -101,8 +101,17 @@ void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, 
 cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height) {
     max_height = std::min(40, r.height / 4);
     if (max_height < 8 || r.width < 32) return {};
-    const cv::Rect window(r.x, r.y, std::min(r.width / 2, 5 * max_height), std::min(r.height / 2, 3 * max_height));
-    return rect_sum(canvas.foreground_sum, window) / window.area() < 0.8 ? cv::Rect() : window;
+    cv::Rect window(r.x, r.y, std::min(r.width / 2, 5 * max_height), std::min(r.height / 2, 3 * max_height));
+    const auto filled = [&] { return rect_sum(canvas.foreground_sum, window) / window.area() >= 0.8; };
+    if (filled()) return window;
+    // A line of text joined to the region's top (the axis title of the chart above) leaves
+    // paper over the picture: the window starts at the picture's first filled row.
+    for (int y = r.y; y < r.y + r.height / 4; ++y) {
+        if (rect_sum(canvas.foreground_sum, cv::Rect(window.x, y, window.width, 1)) < 0.9 * window.width) continue;
+        window.y = y;
+        break;
+    }
+    return filled() ? window : cv::Rect();
 }
 
 // Whether `m` reads as the letter `index` places after `first` (same case unless the
