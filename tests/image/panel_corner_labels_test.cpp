@@ -1,4 +1,4 @@
-// Panel letters inside photographs: white type on a grainy texture whose brightest grains touch it.
+// Panel letters inside photographs: white type on grains that touch it, and under a line of text joined to the region's top.
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
@@ -37,6 +37,22 @@ TEST(PanelCornerLabelsTest, WhiteTypeOnGrainsIsReadAtTheCorner) {
         for (const LabelMark& m : corner_marks(figure)) read |= m.text == letter && m.box.x < 20 && m.box.y < 20;
         EXPECT_TRUE(read) << letter;
     }
+}
+
+TEST(PanelCornerLabelsTest, ATextLineJoinedAboveThePictureDoesNotHideItsLetter) {
+    // The axis title of the chart above ("time (s)") joined to the region's top: 25 px of
+    // paper over the picture, and its corner letter below them.
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    cv::Mat figure(360, 380, CV_8UC3, cv::Scalar::all(255));
+    cv::putText(figure, "time (s)", {160, 22}, cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar::all(40), 1, cv::LINE_AA);
+    figure(cv::Rect(10, 35, 360, 315)).setTo(cv::Scalar(70, 110, 90));
+    face->draw(figure, "e", {14, 37}, 17, cv::Scalar::all(255));
+    const Canvas canvas = make_canvas(figure, 1000);
+    bool read = false;
+    for (const LabelMark& m : find_corner_marks(canvas, {Region{cv::Rect(10, 10, 360, 340), "gutter"}}, {}))
+        read |= m.text == "e" && m.box.y > 35 && m.box.y < 55;
+    EXPECT_TRUE(read);
 }
 
 }  // namespace
