@@ -12,14 +12,15 @@
 namespace pubforge::panels {
 namespace {
 
-// The median gray level of a window (histogram walk: the window is small).
+// The median gray level of a window (histogram walk: the window is small), over every
+// other row: a level for the whole window, which half its rows give as well.
 int median_gray(const cv::Mat& gray) {
     std::array<int, 256> histogram{};
-    for (int y = 0; y < gray.rows; ++y) {
+    for (int y = 0; y < gray.rows; y += 2) {
         const uchar* row = gray.ptr<uchar>(y);
         for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
     }
-    const int half = static_cast<int>(gray.total() / 2);
+    const int half = (gray.rows + 1) / 2 * gray.cols / 2;
     int seen = 0;
     for (int v = 0; v < 256; ++v)
         if ((seen += histogram[static_cast<size_t>(v)]) > half) return v;
@@ -105,8 +106,9 @@ cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height)
     const auto filled = [&] { return rect_sum(canvas.foreground_sum, window) / window.area() >= 0.8; };
     if (filled()) return window;
     // A line of text joined to the region's top (the axis title of the chart above) leaves
-    // paper over the picture: the window starts at the picture's first filled row.
-    for (int y = r.y; y < r.y + r.height / 4; ++y) {
+    // paper over the picture: the window starts at the picture's first filled row, at most
+    // a letter height down (a title line is no taller).
+    for (int y = r.y; y < r.y + max_height; ++y) {
         if (rect_sum(canvas.foreground_sum, cv::Rect(window.x, y, window.width, 1)) < 0.9 * window.width) continue;
         window.y = y;
         break;
