@@ -214,7 +214,10 @@ std::vector<Region> split_at_inside_letters(const Canvas& canvas, std::vector<Re
         const int h = first->box.height;
         const cv::Point inset = first->box.tl() - r.tl();
         const int index = std::tolower(static_cast<unsigned char>(first->text[0])) - 'a';
-        const int band_top = std::max(r.y, first->box.y - h / 2), band_left = std::max(r.x, first->box.x - h / 2);
+        // The top band reaches a full letter height above the corner's letter: after an "a"
+        // (x-height) a "b" stands about half its height taller, and a glyph touching the
+        // band's edge is taken for the picture's.
+        const int band_top = std::max(r.y, first->box.y - h), band_left = std::max(r.x, first->box.x - h / 2);
         const cv::Rect top(r.x + min_side, band_top, r.width - min_side, std::min(r.y + r.height, first->box.y + 2 * h) - band_top);
         const cv::Rect left(band_left, r.y + min_side, std::min(r.x + r.width, first->box.x + first->box.width + 3 * h) - band_left,
                             r.height - min_side);
