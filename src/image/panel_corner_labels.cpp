@@ -121,9 +121,11 @@ cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height)
 bool reads_as(const LabelMark& m, const LabelMark& first, int index) {
     if (m.text.size() != 1 || index > 25) return false;
     const char wanted = static_cast<char>((std::isupper(static_cast<unsigned char>(first.text[0])) ? 'A' : 'a') + index);
+    // A first letter of one shape in both cases ("c" or "C") does not tell the set's case.
+    const bool any_case = std::strchr("cosuvwxzCOSUVWXZ", wanted) || std::strchr("cosuvwxzCOSUVWXZ", first.text[0]);
     const auto fits = [&](char c) {
-        return c == wanted || (std::strchr("cosuvwxzCOSUVWXZ", wanted) &&
-                               std::tolower(static_cast<unsigned char>(c)) == std::tolower(static_cast<unsigned char>(wanted)));
+        return c == wanted ||
+               (any_case && std::tolower(static_cast<unsigned char>(c)) == std::tolower(static_cast<unsigned char>(wanted)));
     };
     if (fits(m.text[0])) return true;
     for (const auto& [c, score] : m.others)
