@@ -1,10 +1,11 @@
-// Panel letters inside photographs: white type on grains that touch it, and under a line of text joined to the region's top.
+// Panel letters inside photographs: white type on grains, under a joined text line, and the letters touching photographs split at.
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
 
 #include "image/glyph_raster.hpp"
 #include "image/panel_parts.hpp"
+#include "pubforge/image/panels.hpp"
 
 namespace pubforge::panels {
 namespace {
@@ -53,6 +54,38 @@ TEST(PanelCornerLabelsTest, ATextLineJoinedAboveThePictureDoesNotHideItsLetter) 
     for (const LabelMark& m : find_corner_marks(canvas, {Region{cv::Rect(10, 10, 360, 340), "gutter"}}, {}))
         read |= m.text == "e" && m.box.y > 35 && m.box.y < 55;
     EXPECT_TRUE(read);
+}
+
+TEST(PanelCornerLabelsTest, TouchingPhotographsSplitAtSmallLettersOfEitherCase) {
+    // Two rows of two grainy photographs of one shade, touching within a row, a gutter
+    // between the rows, lettered a b / c d in 17 px type: the "b" stands an ascender above
+    // the "a" (once at the search band's edge), and the "c" of the second row reads as
+    // well as "C" (once asking for a "D" next).
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    cv::Mat figure(500, 640, CV_8UC3, cv::Scalar::all(255));
+    cv::Mat grain(500, 640, CV_16SC3);
+    cv::RNG(3).fill(grain, cv::RNG::NORMAL, 0, 8);
+    for (const int y : {0, 260}) {
+        cv::Mat row = figure(cv::Rect(0, y, 640, 240));
+        row.setTo(cv::Scalar(90, 110, 120));
+        cv::circle(row, {150, 130}, 60, cv::Scalar(70, 130, 100), cv::FILLED);
+        cv::circle(row, {480, 110}, 70, cv::Scalar(110, 90, 70), cv::FILLED);
+    }
+    cv::Mat grainy;
+    figure.convertTo(grainy, CV_16SC3);
+    grainy += grain;
+    grainy.convertTo(figure, CV_8UC3);
+    figure(cv::Rect(0, 240, 640, 20)).setTo(cv::Scalar::all(255));
+    const cv::Point corners[] = {{0, 0}, {330, 0}, {0, 260}, {330, 260}};
+    for (int i = 0; i < 4; ++i)
+        face->draw(figure, std::string(1, static_cast<char>('a' + i)), corners[i] + cv::Point(4, 2), 17, cv::Scalar::all(255));
+    const PanelDetection detection = detect_panels(figure);
+    ASSERT_EQ(detection.panels.size(), 4u);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(detection.panels[static_cast<size_t>(i)].label, std::string(1, static_cast<char>('a' + i)));
+        EXPECT_NEAR(detection.panels[static_cast<size_t>(i)].box.x, corners[i].x, 3);
+    }
 }
 
 }  // namespace
