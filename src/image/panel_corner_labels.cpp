@@ -12,14 +12,15 @@
 namespace pubforge::panels {
 namespace {
 
-// The median gray level of a window (histogram walk: the window is small).
+// The median gray level of a window (histogram walk: the window is small), over every
+// other row: a level for the whole window, which half its rows give as well.
 int median_gray(const cv::Mat& gray) {
     std::array<int, 256> histogram{};
-    for (int y = 0; y < gray.rows; ++y) {
+    for (int y = 0; y < gray.rows; y += 2) {
         const uchar* row = gray.ptr<uchar>(y);
         for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
     }
-    const int half = static_cast<int>(gray.total() / 2);
+    const int half = (gray.rows + 1) / 2 * gray.cols / 2;
     int seen = 0;
     for (int v = 0; v < 256; ++v)
         if ((seen += histogram[static_cast<size_t>(v)]) > half) return v;
@@ -45,8 +46,11 @@ void add_glyphs(const cv::Mat& mask, const cv::Mat& gray, int median, cv::Point 
     cv::Mat sum;
     cv::integral(mask, sum, CV_32S);
     for (LabelMark& mark : marks_from_glyphs(std::move(glyphs), sum, gray, median, origin)) {
-        const bool seen = std::any_of(known.begin(), known.end(),
-                                      [&](const LabelMark& m) { return (m.box & mark.box).area() > 0; });
+        // A mark already read there stands, unless this reading is the better one (on the
+        // figure-wide mask the glyph may have joined a picture's edge).
+        const bool seen = std::any_of(known.begin(), known.end(), [&](const LabelMark& m) {
+            return (m.box & mark.box).area() > 0 && m.confidence >= mark.confidence;
+        });
         if (!seen && !mark.text.empty()) marks.push_back(std::move(mark));
     }
 }
@@ -59,19 +63,36 @@ constexpr double kSplitConfidence = 0.65;
 // polarity. Type is drawn in black or white: a glyph is at least halfway from the
 // median to that end, and the end far enough from the median to be seen.
 void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, int max_height,
-                  const std::vector<LabelMark>& known,
+                  const std::vector<LabelMark>& known, bool at_corner,
                   std::vector<LabelMark>& marks) {
     const cv::Mat gray = canvas.gray(window);
     const int median = median_gray(gray);
     cv::Mat mask;
-    if (255 - median >= 70) {
-        cv::threshold(gray, mask, median + (255 - median) / 2, 1, cv::THRESH_BINARY);
-        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks);
-    }
-    if (median >= 70) {
-        cv::threshold(gray, mask, median / 2, 1, cv::THRESH_BINARY_INV);
-        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, marks);
-    }
+    // On a grainy or textured picture the halfway level also takes the grains nearest the
+    // type's end, which then touch the glyph: with nothing found there, only the pixels
+    // within an eighth of that end (the core of type printed in pure white or black). In a
+    // region's corner window, "nothing" means nothing where its letter stands (within two
+    // glyph heights of the corner), and only marks there are kept from the second level (a
+    // scan's orientation "A" at the top middle is no panel letter).
+    const auto where_letters_stand = [&](const LabelMark& m) {
+        return !at_corner || (m.box.x - window.x <= 2 * m.box.height && m.box.y - window.y <= 2 * m.box.height);
+    };
+    // Marks at one level, and whether one of them stands where a letter would.
+    const auto level_marks = [&](int level, int type, bool core) {
+        cv::threshold(gray, mask, level, 1, type);
+        std::vector<LabelMark> found;
+        add_glyphs(mask, gray, median, window.tl(), min_height, max_height, known, found);
+        bool placed = false;
+        for (LabelMark& m : found) {
+            placed |= where_letters_stand(m) && m.text.size() == 1 && m.confidence >= kSplitConfidence;
+            if (!core || where_letters_stand(m)) marks.push_back(std::move(m));
+        }
+        return placed;
+    };
+    if (255 - median >= 70 && !level_marks(median + (255 - median) / 2, cv::THRESH_BINARY, false) && at_corner)
+        level_marks(median + (255 - median) * 7 / 8, cv::THRESH_BINARY, true);
+    if (median >= 70 && !level_marks(median / 2, cv::THRESH_BINARY_INV, false) && at_corner)
+        level_marks(median / 8, cv::THRESH_BINARY_INV, true);
 }
 
 // The window of a region's top-left corner where its letter would be, or an empty
@@ -81,8 +102,18 @@ void window_marks(const Canvas& canvas, const cv::Rect& window, int min_height, 
 cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height) {
     max_height = std::min(40, r.height / 4);
     if (max_height < 8 || r.width < 32) return {};
-    const cv::Rect window(r.x, r.y, std::min(r.width / 2, 5 * max_height), std::min(r.height / 2, 3 * max_height));
-    return rect_sum(canvas.foreground_sum, window) / window.area() < 0.8 ? cv::Rect() : window;
+    cv::Rect window(r.x, r.y, std::min(r.width / 2, 5 * max_height), std::min(r.height / 2, 3 * max_height));
+    const auto filled = [&] { return rect_sum(canvas.foreground_sum, window) / window.area() >= 0.8; };
+    if (filled()) return window;
+    // A line of text joined to the region's top (the axis title of the chart above) leaves
+    // paper over the picture: the window starts at the picture's first filled row, at most
+    // a letter height down (a title line is no taller).
+    for (int y = r.y; y < r.y + max_height; ++y) {
+        if (rect_sum(canvas.foreground_sum, cv::Rect(window.x, y, window.width, 1)) < 0.9 * window.width) continue;
+        window.y = y;
+        break;
+    }
+    return filled() ? window : cv::Rect();
 }
 
 // Whether `m` reads as the letter `index` places after `first` (same case unless the
@@ -90,9 +121,11 @@ cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height)
 bool reads_as(const LabelMark& m, const LabelMark& first, int index) {
     if (m.text.size() != 1 || index > 25) return false;
     const char wanted = static_cast<char>((std::isupper(static_cast<unsigned char>(first.text[0])) ? 'A' : 'a') + index);
+    // A first letter of one shape in both cases ("c" or "C") does not tell the set's case.
+    const bool any_case = std::strchr("cosuvwxzCOSUVWXZ", wanted) || std::strchr("cosuvwxzCOSUVWXZ", first.text[0]);
     const auto fits = [&](char c) {
-        return c == wanted || (std::strchr("cosuvwxzCOSUVWXZ", wanted) &&
-                               std::tolower(static_cast<unsigned char>(c)) == std::tolower(static_cast<unsigned char>(wanted)));
+        return c == wanted ||
+               (any_case && std::tolower(static_cast<unsigned char>(c)) == std::tolower(static_cast<unsigned char>(wanted)));
     };
     if (fits(m.text[0])) return true;
     for (const auto& [c, score] : m.others)
@@ -121,7 +154,8 @@ std::vector<int> band_letters(const Canvas& canvas, const cv::Rect& band, bool a
         std::vector<LabelMark> marks;
         // Only glyphs of the first letter's size are worth reading (a grainy photograph
         // has many small ones).
-        window_marks(canvas, window, std::max(6, h * 6 / 10), std::min(max_height, h * 16 / 10 + 1), found, marks);
+        window_marks(canvas, window, std::max(6, h * 6 / 10), std::min(max_height, h * 16 / 10 + 1), found, false,
+                     marks);
         for (LabelMark& m : marks) {
             // Along a row, letters share their top (x-height or ascender letters) or their
             // baseline; down a column, their left side. A small letter may stand up to 1.6x
@@ -182,7 +216,10 @@ std::vector<Region> split_at_inside_letters(const Canvas& canvas, std::vector<Re
         const int h = first->box.height;
         const cv::Point inset = first->box.tl() - r.tl();
         const int index = std::tolower(static_cast<unsigned char>(first->text[0])) - 'a';
-        const int band_top = std::max(r.y, first->box.y - h / 2), band_left = std::max(r.x, first->box.x - h / 2);
+        // The top band reaches a full letter height above the corner's letter: after an "a"
+        // (x-height) a "b" stands about half its height taller, and a glyph touching the
+        // band's edge is taken for the picture's.
+        const int band_top = std::max(r.y, first->box.y - h), band_left = std::max(r.x, first->box.x - h / 2);
         const cv::Rect top(r.x + min_side, band_top, r.width - min_side, std::min(r.y + r.height, first->box.y + 2 * h) - band_top);
         const cv::Rect left(band_left, r.y + min_side, std::min(r.x + r.width, first->box.x + first->box.width + 3 * h) - band_left,
                             r.height - min_side);
@@ -220,7 +257,7 @@ std::vector<LabelMark> find_corner_marks(const Canvas& canvas, const std::vector
     for (const Region& region : regions) {
         int max_height = 0;
         const cv::Rect window = corner_window(canvas, region.box, max_height);
-        if (window.area() > 0) window_marks(canvas, window, 6, max_height, known, marks);
+        if (window.area() > 0) window_marks(canvas, window, 6, max_height, known, true, marks);
     }
     return marks;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 #include <opencv2/core/hal/intrin.hpp>
@@ -357,6 +358,25 @@ cv::Rect clear_of_lines(cv::Rect around, const cv::Rect& box, const InkIn& ink_i
     return around;
 }
 
+// Ink of `around` diagonally below-right of `box` (beside none of its rows and none of its
+// columns) that runs on past the window's corner: a panel's corner a few pixels from a
+// letter printed above-left of it. A word's next letter, a subscript or a plot's curve
+// passing a glyph lies beside its rows or stops short of the corner.
+template <typename InkIn>
+int panel_corner_ink(const cv::Rect& around, const cv::Rect& box, const InkIn& ink_in) {
+    const cv::Rect corner(box.br().x, box.br().y, around.br().x - box.br().x, around.br().y - box.br().y);
+    if (corner.width <= 0 || corner.height <= 0 || ink_in(cv::Rect(around.br().x - 1, around.br().y - 1, 1, 1)) == 0)
+        return 0;
+    return ink_in(corner);
+}
+
+// A lone upright bar with a dot above it is an "i" (or "j"), whatever the templates
+// made of the bar alone.
+char bar_letter(char read, bool dotted) {
+    if (!dotted || !std::strchr("iljI1", read)) return read;
+    return read == 'j' ? 'j' : 'i';
+}
+
 }  // namespace
 
 std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const cv::Mat& mask_sum, const cv::Mat& gray,
@@ -395,7 +415,14 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
                                 cv::Rect(0, 0, image_width, image_height);
         const int speck = period.area() > 0 ? ink_in(period) : 0;
         if (speck <= std::max(2, h * h / 8)) own += speck;
-        if (ink_in(around) - own > 2) continue;  // not isolated: part of a word, a plot, a picture
+        // The dot of an "i" (or "j"): a speck just above a lone bar, too small to be a glyph itself.
+        const bool bar = group.size() == 1 && box.width <= 0.45 * h;
+        const cv::Rect dot_area = cv::Rect(box.x - 1, box.y - h * 6 / 10, box.width + 2, h * 6 / 10) &
+                                 cv::Rect(0, 0, image_width, image_height);
+        const int dot = bar && dot_area.area() > 0 ? ink_in(dot_area) : 0;
+        const bool dotted = dot > 0 && dot <= (box.width + 2) * (box.width + 2);
+        if (dotted) own += ink_in(dot_area & around);
+        if (ink_in(around) - own - panel_corner_ink(around, box, ink_in) > 2) continue;  // part of a word, a plot, a picture
         for (const size_t g : group) used[g] = true;
         // Read each glyph; parentheses (thin, and the tallest of the group: they reach
         // below the baseline) are kept out of the text.
@@ -425,6 +452,7 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
         }
         // Runners-up only say something about a lone glyph ("c" or "o"), not about "A1".
         if (text.size() != 1) others.clear();
+        if (bar && text.size() == 1) text[0] = bar_letter(text[0], dotted);
         marks.push_back({box + origin, text, confidence, std::move(others), false, letter_height});
     }
     return marks;

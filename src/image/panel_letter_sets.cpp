@@ -22,13 +22,20 @@ constexpr double kPlacedBonus = 0.15;
 // tells them apart.
 bool case_free(char c) { return std::strchr("cosuvwxzCOSUVWXZ", c) != nullptr; }
 
+// A capital I and a small l are one upright bar in sans type, and a bar read as "i" (its
+// dot lost or merged) is one as well: the set's case decides.
+bool same_bar(char c, char wanted) {
+    return (wanted == 'I' && (c == 'l' || c == 'i')) || (wanted == 'l' && c == 'I');
+}
+
 // How well `mark` reads as letter `index` of the alphabet in the given case: its own
 // reading, or a runner-up close to it; 0 when neither.
 double letter_score(const LabelMark& m, int index, bool capitals) {
     const char wanted = static_cast<char>((capitals ? 'A' : 'a') + index);
     const auto fits = [&](char c) {
-        return c == wanted || (case_free(wanted) && std::tolower(static_cast<unsigned char>(c)) ==
-                                                        std::tolower(static_cast<unsigned char>(wanted)));
+        return c == wanted || same_bar(c, wanted) ||
+               (case_free(wanted) && std::tolower(static_cast<unsigned char>(c)) ==
+                                         std::tolower(static_cast<unsigned char>(wanted)));
     };
     if (fits(m.text[0])) return m.confidence;
     for (const auto& [c, score] : m.others)

@@ -189,8 +189,8 @@ std::vector<int> label_homes(const std::vector<Region>& merged, const std::vecto
     std::vector<int> home(labels.size(), -1);
     for (size_t l = 0; l < labels.size(); ++l) {
         const cv::Rect& mark = labels[l].box;
-        double nearest = 4.0 * mark.height;
-        int holder = -1;
+        double nearest = 4.0 * mark.height, nearest_beside = std::numeric_limits<double>::max();
+        int holder = -1, beside = -1;
         for (size_t r = 0; r < merged.size(); ++r) {
             const cv::Rect& box = merged[r].box;
             if (holds(box, mark)) {
@@ -206,7 +206,14 @@ std::vector<int> label_homes(const std::vector<Region>& merged, const std::vecto
                 nearest = d;
                 home[l] = static_cast<int>(r);
             }
+            // A chart's trimmed box may start far right of the margin letter on its row
+            // (an axis drawn well inside the panel): the nearest region there is its panel.
+            if (box.y <= mark.y + 3 * mark.height && d < nearest_beside) {
+                nearest_beside = d;
+                beside = static_cast<int>(r);
+            }
         }
+        if (home[l] < 0) home[l] = beside;
         if (holder >= 0) home[l] = holder;
     }
     return home;

@@ -112,11 +112,11 @@ TEST(ComposedFiguresTest, PanelFinderOnFiguresComposedFromRealPanels) {
     }
     std::printf("  composed from %zu real panels: ImageCLEF %.3f, letters %d/%d = %.3f over %d figures\n", pool.size(),
                 imageclef / figures, read, drawn, static_cast<double>(read) / drawn, figures);
-    // Measured 0.769 and 105/252 = 0.417 when this set was made (the generated seed mix
-    // scored 0.873 and 0.707 then): touching real photographs 0-2 px apart become one panel,
-    // and letters printed on real photographs are mostly not read.
-    EXPECT_GE(imageclef / figures, 0.74);
-    EXPECT_GE(static_cast<double>(read) / drawn, 0.38);
+    // Measured 0.843 and 131/252 = 0.520 (0.769 and 105/252 when this set was made, the
+    // generated seed mix then at 0.873 and 0.707): real photographs touching with no gutter,
+    // figures on black paper, and letters on real photographs are what still fails.
+    EXPECT_GE(imageclef / figures, 0.82);
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.49);
 }
 
 }  // namespace

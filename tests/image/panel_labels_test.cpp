@@ -1,0 +1,59 @@
+// Panel letters found on the figure's paper: isolation of a glyph group, the dot of an "i", a panel's corner beside a letter.
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "image/glyph_raster.hpp"
+#include "image/panel_parts.hpp"
+
+namespace pubforge::panels {
+namespace {
+
+constexpr const char* kSansBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// The letters read on `figure`'s paper, as text.
+std::vector<LabelMark> read_marks(const cv::Mat& figure) { return find_label_marks(make_canvas(figure, 1000)); }
+
+const LabelMark* mark_in(const std::vector<LabelMark>& marks, const cv::Rect& area) {
+    for (const LabelMark& m : marks)
+        if ((m.box & area) == m.box) return &m;
+    return nullptr;
+}
+
+TEST(PanelLabelsTest, TheDotAboveABarMakesItAnI) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    for (const int size : {14, 17, 24}) {
+        cv::Mat figure(200, 300, CV_8UC3, cv::Scalar::all(255));
+        figure(cv::Rect(60, 40, 200, 140)).setTo(cv::Scalar(80, 120, 160));  // a panel, so that the letter is small
+        face->draw(figure, "i", {20, 10}, size, cv::Scalar::all(0));
+        const std::vector<LabelMark> marks = read_marks(figure);
+        const LabelMark* mark = mark_in(marks, cv::Rect(10, 0, 40, 40));
+        ASSERT_NE(mark, nullptr) << size << " px: the dot is the i's, not a neighbour";
+        EXPECT_EQ(mark->text, "i") << size << " px";
+    }
+}
+
+TEST(PanelLabelsTest, APanelCornerDiagonallyBelowRightLeavesTheLetterAlone) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    // "D" printed above-left of a photograph whose corner is 2 px right of and below it.
+    cv::Mat figure(300, 400, CV_8UC3, cv::Scalar::all(255));
+    face->draw(figure, "D", {3, 20}, 17, cv::Scalar::all(0));
+    cv::Mat ink;
+    cv::cvtColor(figure, ink, cv::COLOR_BGR2GRAY);
+    const cv::Rect letter = cv::boundingRect(ink < 200);
+    figure(cv::Rect(letter.br().x + 2, letter.br().y + 2, 300, 200)).setTo(cv::Scalar(40, 60, 90));
+    const LabelMark* mark = mark_in(read_marks(figure), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1));
+    ASSERT_NE(mark, nullptr);
+    EXPECT_EQ(mark->text, "D");
+    // A block beside the letter's rows (a word's next glyph, a plot's curve) is a neighbour.
+    cv::Mat beside(300, 400, CV_8UC3, cv::Scalar::all(255));
+    face->draw(beside, "D", {3, 20}, 17, cv::Scalar::all(0));
+    beside(cv::Rect(letter.br().x + 3, letter.y + 2, 6, 6)).setTo(cv::Scalar::all(0));
+    beside(cv::Rect(60, 60, 300, 200)).setTo(cv::Scalar(40, 60, 90));
+    EXPECT_EQ(mark_in(read_marks(beside), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1)), nullptr);
+}
+
+}  // namespace
+}  // namespace pubforge::panels
