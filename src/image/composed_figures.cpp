@@ -2,14 +2,10 @@
 #include "pubforge/image/composed_figures.hpp"
 
 #include <algorithm>
-#include <memory>
-#include <mutex>
 #include <random>
 #include <string>
 
 #include <opencv2/imgproc.hpp>
-
-#include "glyph_raster.hpp"
 
 namespace pubforge {
 namespace {
@@ -24,27 +20,6 @@ public:
 private:
     std::mt19937 engine_;
 };
-
-// The faces journals' letters stand in for: Helvetica/Arial and Times, bold or not.
-void draw_letters(cv::Mat& image, const std::string& text, int font, cv::Point top_left, int size, const cv::Scalar& ink) {
-    static const char* const kFiles[] = {
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"};
-    static std::mutex lock;  // FreeType faces are not thread-safe
-    static std::unique_ptr<glyphs::FontFace> faces[4];
-    static bool opened = false;
-    const std::lock_guard<std::mutex> hold(lock);
-    if (!opened) {
-        for (int i = 0; i < 4; ++i) faces[i] = glyphs::FontFace::open(kFiles[i]);
-        opened = true;
-    }
-    if (faces[font]) {
-        faces[font]->draw(image, text, top_left, size, ink);
-    } else {
-        cv::putText(image, text, cv::Point(top_left.x, top_left.y + size), cv::FONT_HERSHEY_DUPLEX, size / 30.0, ink,
-                    font % 2 == 0 ? 2 : 1, cv::LINE_AA);
-    }
-}
 
 }  // namespace
 
@@ -114,7 +89,7 @@ SyntheticFigure compose_figure(const std::vector<cv::Mat>& pool, std::uint32_t s
             ink = cv::Scalar::all(0.114 * mean[0] + 0.587 * mean[1] + 0.299 * mean[2] < 128 ? 255 : 0);
             at = cv::Point(box.x + 3, box.y + 2);
         }
-        draw_letters(figure.image, text, font, at, size, ink);
+        draw_panel_letter(figure.image, text, font, at, size, ink);
         figure.labels.emplace_back(1, letter);
     }
     static const char* const forms[] = {"a", "(a)", "a."};

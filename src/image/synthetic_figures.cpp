@@ -156,32 +156,6 @@ void draw_label(cv::Mat& image, const std::string& text, cv::Point baseline_left
     }
 }
 
-// The fonts journals' letters stand in for: Helvetica/Arial (DejaVu Sans) and Times
-// (DejaVu Serif), regular and bold.
-const char* const kLetterFonts[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-};
-
-// `text` in font `font` (of kLetterFonts), `size` px, top of the em box at `top_left`.
-void draw_text(cv::Mat& image, const std::string& text, int font, cv::Point top_left, int size, const cv::Scalar& ink) {
-    static std::mutex lock;
-    static std::unique_ptr<glyphs::FontFace> faces[4];
-    static bool opened = false;
-    const std::lock_guard<std::mutex> hold(lock);
-    if (!opened) {
-        for (int i = 0; i < 4; ++i) faces[i] = glyphs::FontFace::open(kLetterFonts[i]);
-        opened = true;
-    }
-    if (faces[font]) {
-        faces[font]->draw(image, text, top_left, size, ink);
-    } else {
-        cv::putText(image, text, cv::Point(top_left.x, top_left.y + size), cv::FONT_HERSHEY_DUPLEX, size / 30.0, ink,
-                    font % 2 == 0 ? 2 : 1, cv::LINE_AA);
-    }
-}
 
 // An inset inside `panel`, in a corner other than the letter's: a framed 2x zoom of part
 // of a photograph or micrograph, or a small framed plot inside a chart, as figures show a
@@ -253,7 +227,7 @@ SyntheticFigure make_hard_figure(std::uint32_t seed, SyntheticLayout layout) {
         const cv::Rect& b = boxes[i];
         const bool dark = cv::mean(figure.image(cv::Rect(b.x, b.y, std::min(b.width, 3 * size), std::min(b.height, 2 * size))))[1] < 128;
         const cv::Point at = above ? cv::Point(b.x + 2, b.y - label_room) : cv::Point(b.x + 4, b.y + 2);
-        draw_text(figure.image, text, font, at, size, !above && dark ? cv::Scalar::all(255) : cv::Scalar::all(0));
+        draw_panel_letter(figure.image, text, font, at, size, !above && dark ? cv::Scalar::all(255) : cv::Scalar::all(0));
         figure.labels.emplace_back(1, letter);
     }
     figure.panels = boxes;
@@ -265,6 +239,33 @@ SyntheticFigure make_hard_figure(std::uint32_t seed, SyntheticLayout layout) {
 }
 
 }  // namespace
+
+// The fonts journals' letters stand in for: Helvetica/Arial (DejaVu Sans) and Times
+// (DejaVu Serif), bold and regular; OpenCV's Hershey duplex when they are not installed.
+void draw_panel_letter(cv::Mat& image, const std::string& text, int font, cv::Point top_left, int size,
+                       const cv::Scalar& ink) {
+    static const char* const kFiles[] = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    };
+    static std::mutex lock;  // FreeType faces are not thread-safe; figures may be made on several threads
+    static std::unique_ptr<glyphs::FontFace> faces[4];
+    static bool opened = false;
+    const std::lock_guard<std::mutex> hold(lock);
+    if (!opened) {
+        for (int i = 0; i < 4; ++i) faces[i] = glyphs::FontFace::open(kFiles[i]);
+        opened = true;
+    }
+    font = std::clamp(font, 0, 3);
+    if (faces[font]) {
+        faces[font]->draw(image, text, top_left, size, ink);
+    } else {
+        cv::putText(image, text, cv::Point(top_left.x, top_left.y + size), cv::FONT_HERSHEY_DUPLEX, size / 30.0, ink,
+                    font % 2 == 0 ? 2 : 1, cv::LINE_AA);
+    }
+}
 
 std::string layout_name(SyntheticLayout layout) {
     switch (layout) {

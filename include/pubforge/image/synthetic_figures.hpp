@@ -58,4 +58,10 @@ double imageclef_score(const std::vector<cv::Rect>& gold, const std::vector<cv::
 
 std::string layout_name(SyntheticLayout layout);
 
+// Draws a panel letter as journals print them: `font` 0-3 is DejaVu Sans Bold, Sans, Serif
+// Bold, Serif (standing in for Helvetica/Arial and Times; OpenCV's Hershey duplex when
+// DejaVu is not installed), `size` px, the top of the em box at `top_left`. Thread-safe.
+void draw_panel_letter(cv::Mat& image, const std::string& text, int font, cv::Point top_left, int size,
+                       const cv::Scalar& ink);
+
 }  // namespace pubforge
