@@ -309,6 +309,34 @@ std::vector<Gap> find_gaps(const LineKinds& kinds, const LineMiddles& middles, i
     return gaps;
 }
 
+// Line statistics and the box they were measured on.
+struct MeasuredLines {
+    cv::Rect box;
+    bool rows = true;
+    LineStats stats;
+};
+
+// The statistics of `box`'s rows (or columns) read off `known` when it measured the same
+// kind of line over the same span (same columns for rows): a line's content and middle
+// depend only on that span, so a piece of a split box, or a box trimmed only across its
+// lines, holds a run of the whole's lines. Computed afresh otherwise.
+std::optional<LineStats> slice_lines(const cv::Rect& box, bool rows, const MeasuredLines* known) {
+    if (known != nullptr && known->rows == rows) {
+        const cv::Rect& k = known->box;
+        const bool same_span = rows ? k.x == box.x && k.width == box.width : k.y == box.y && k.height == box.height;
+        const int first = rows ? box.y - k.y : box.x - k.x;
+        const int count = rows ? box.height : box.width;
+        if (same_span && first >= 0 && first + count <= static_cast<int>(known->stats.content.size())) {
+            LineStats slice;
+            const auto from = static_cast<long>(first), to = static_cast<long>(first + count);
+            slice.content.assign(known->stats.content.begin() + from, known->stats.content.begin() + to);
+            slice.spread.assign(known->stats.spread.begin() + from, known->stats.spread.begin() + to);
+            return slice;
+        }
+    }
+    return std::nullopt;
+}
+
 // A box trimmed to its content, with the line statistics of the trimmed box when the
 // last trim pass already computed them (the cut reads them instead of recomputing).
 struct Trimmed {
@@ -319,14 +347,20 @@ struct Trimmed {
 // Shrinks `box` to its content: blank lines go, and so do drawn frame lines with
 // only blank lines inside them; an axis with bars standing on it stays. A second
 // pass catches what the first uncovered; a pass that changes nothing ends it.
-Trimmed trim(const Canvas& canvas, cv::Rect box) {
+// `known`: statistics measured on a box holding this one (the box it was cut from), or null.
+Trimmed trim(const Canvas& canvas, cv::Rect box, const MeasuredLines* known = nullptr) {
     Trimmed out;
-    cv::Rect rows_measured, columns_measured;
+    // The last statistics measured in each direction ([rows]): a later pass reads them
+    // when the other direction's trim left this one's span alone.
+    MeasuredLines latest[2];
+    bool measured[2] = {false, false};
     for (int pass = 0; pass < 2 && box.area() > 0; ++pass) {
         const cv::Rect before = box;
         for (const bool rows : {true, false}) {
-            const cv::Rect measured = box;
-            LineStats stats = line_stats(canvas, box, rows);
+            std::optional<LineStats> known_stats = slice_lines(box, rows, measured[rows] ? &latest[rows] : nullptr);
+            if (!known_stats) known_stats = slice_lines(box, rows, known);
+            LineStats stats = known_stats ? std::move(*known_stats) : line_stats(canvas, box, rows);
+            const cv::Rect measured_box = box;
             const LineKinds kinds = classify_lines(stats, rows ? box.width : box.height);
             const int count = static_cast<int>(kinds.blank.size());
             int first = 0, last = count;
@@ -352,15 +386,15 @@ Trimmed trim(const Canvas& canvas, cv::Rect box) {
             if (rows) box = cv::Rect(box.x, box.y + first, box.width, last - first);
             else box = cv::Rect(box.x + first, box.y, last - first, box.height);
             if (box.area() == 0) return {};
-            (rows ? out.rows : out.columns) = std::move(stats);
-            (rows ? rows_measured : columns_measured) = measured;
+            latest[rows] = MeasuredLines{measured_box, rows, std::move(stats)};
+            measured[rows] = true;
         }
         if (box == before) break;
     }
     out.box = box;
     // Statistics of a box the trim went on to shrink are not the final box's.
-    if (rows_measured != box) out.rows.reset();
-    if (columns_measured != box) out.columns.reset();
+    if (measured[1] && latest[1].box == box) out.rows = std::move(latest[1].stats);
+    if (measured[0] && latest[0].box == box) out.columns = std::move(latest[0].stats);
     return out;
 }
 
@@ -369,8 +403,8 @@ Trimmed trim(const Canvas& canvas, cv::Rect box) {
 // a short band across most of the figure, mostly paper, its words a space apart. Merged as
 // an axis title would be, its words stretched the panels under them to the figure's edge.
 // A row of axis titles or panel headings is not one: it has panel-wide gaps.
-bool caption_strip(const Canvas& canvas, const cv::Rect& piece) {
-    const cv::Rect text = trim(canvas, piece).box;
+bool caption_strip(const Canvas& canvas, const cv::Rect& piece, const MeasuredLines* known) {
+    const cv::Rect text = trim(canvas, piece, known).box;
     if (text.area() == 0) return false;
     const int line_height = std::max(24, canvas.gray.rows / 16);
     if (text.height > line_height || text.width < 0.6 * canvas.gray.cols ||
@@ -385,8 +419,10 @@ bool caption_strip(const Canvas& canvas, const cv::Rect& piece) {
     return true;
 }
 
-void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out) {
-    Trimmed trimmed = trim(canvas, box);
+// `known`: the line statistics of the box this one was cut from (null for the figure).
+void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int depth, std::vector<Region>& out,
+         const MeasuredLines* known = nullptr) {
+    Trimmed trimmed = trim(canvas, box, known);
     box = trimmed.box;
     if (box.area() == 0) return;
     const int min_side = min_panel_side(canvas.gray.size());
@@ -395,11 +431,14 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
         out.push_back({box, method});
         return;
     }
-    const LineStats row_stats = trimmed.rows ? std::move(*trimmed.rows) : line_stats(canvas, box, true);
-    const LineStats col_stats = trimmed.columns ? std::move(*trimmed.columns) : line_stats(canvas, box, false);
-    const std::vector<Gap> row_gaps = find_gaps(classify_lines(row_stats, box.width), LineMiddles(canvas, box, true), min_gap);
+    // The pieces of this box are cut from it along one direction: they read their lines
+    // across that direction off these.
+    const MeasuredLines row_lines{box, true, trimmed.rows ? std::move(*trimmed.rows) : line_stats(canvas, box, true)};
+    const MeasuredLines col_lines{box, false, trimmed.columns ? std::move(*trimmed.columns) : line_stats(canvas, box, false)};
+    const std::vector<Gap> row_gaps =
+        find_gaps(classify_lines(row_lines.stats, box.width), LineMiddles(canvas, box, true), min_gap);
     const std::vector<Gap> col_gaps =
-        find_gaps(classify_lines(col_stats, box.height), LineMiddles(canvas, box, false), min_gap);
+        find_gaps(classify_lines(col_lines.stats, box.height), LineMiddles(canvas, box, false), min_gap);
     auto widest = [](const std::vector<Gap>& gaps) {
         int w = 0;
         for (const Gap& g : gaps) w = std::max(w, g.width());
@@ -418,8 +457,9 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
                                         : cv::Rect(box.x + start, box.y, end - start, box.height);
             // Only the figure's own first and last rows can be a caption printed into it.
             const bool outer_row = depth == 0 && rows && gaps.size() >= 1 && (i == 0 || i == gaps.size());
-            if (piece.area() > 0 && !(outer_row && caption_strip(canvas, piece)))
-                cut(canvas, piece, piece_method, depth + 1, out);
+            const MeasuredLines* lines = rows ? &row_lines : &col_lines;
+            if (piece.area() > 0 && !(outer_row && caption_strip(canvas, piece, lines)))
+                cut(canvas, piece, piece_method, depth + 1, out, lines);
             if (i < gaps.size()) start = gaps[i].end;
         }
         return;
@@ -432,8 +472,9 @@ void cut(const Canvas& canvas, cv::Rect box, const std::string& method, int dept
                                         : cv::Rect(box.x, box.y, box.width, seam);
         const cv::Rect second = vertical ? cv::Rect(box.x + seam, box.y, box.width - seam, box.height)
                                          : cv::Rect(box.x, box.y + seam, box.width, box.height - seam);
-        cut(canvas, first, "edge", depth + 1, out);
-        cut(canvas, second, "edge", depth + 1, out);
+        const MeasuredLines* lines = vertical ? &col_lines : &row_lines;
+        cut(canvas, first, "edge", depth + 1, out, lines);
+        cut(canvas, second, "edge", depth + 1, out, lines);
     };
     SeamSearch searches[2];
     for (const bool vertical : {true, false}) {
