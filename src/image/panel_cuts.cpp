@@ -240,10 +240,31 @@ LineKinds classify_lines(const LineStats& stats, int length) {
     kinds.uniform.resize(count);
     kinds.content = &stats.content;
     kinds.length = length;
-    for (size_t i = 0; i < count; ++i) {
-        const bool blank = stats.content[i] <= noise;
-        kinds.blank[i] = blank;
-        kinds.uniform[i] = !blank && stats.spread[i] <= kUniformSpread;
+    // Sixteen lines at a time (the scalar loop was a tenth of the cut recursion): the
+    // comparisons' all-ones lanes packed down to bytes and masked to 0/1.
+    const int* content = stats.content.data();
+    const int* spread = stats.spread.data();
+    char* blank = kinds.blank.data();
+    char* uniform = kinds.uniform.data();
+    const cv::v_int32x4 most_noise = cv::v_setall_s32(noise), most_spread = cv::v_setall_s32(kUniformSpread);
+    const cv::v_int8x16 one = cv::v_setall_s8(1);
+    size_t i = 0;
+    for (; i + 16 <= count; i += 16) {
+        cv::v_int32x4 is_blank[4], is_uniform[4];
+        for (int k = 0; k < 4; ++k) {
+            is_blank[k] = cv::v_load(content + i + 4 * k) <= most_noise;
+            is_uniform[k] = cv::v_load(spread + i + 4 * k) <= most_spread;
+        }
+        const cv::v_int8x16 blanks = cv::v_pack(cv::v_pack(is_blank[0], is_blank[1]), cv::v_pack(is_blank[2], is_blank[3]));
+        const cv::v_int8x16 flat =
+            cv::v_pack(cv::v_pack(is_uniform[0], is_uniform[1]), cv::v_pack(is_uniform[2], is_uniform[3]));
+        cv::v_store(reinterpret_cast<schar*>(blank + i), blanks & one);
+        cv::v_store(reinterpret_cast<schar*>(uniform + i), (flat & ~blanks) & one);
+    }
+    for (; i < count; ++i) {
+        const bool is_blank = content[i] <= noise;
+        blank[i] = is_blank;
+        uniform[i] = !is_blank && spread[i] <= kUniformSpread;
     }
     return kinds;
 }
