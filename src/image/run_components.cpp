@@ -8,18 +8,23 @@
 namespace pubforge::panels {
 namespace {
 
-// First x in [x, end) where the row is non-zero (when `set`) or zero (when not).
-int next_change(const uchar* row, int x, int end, bool set) {
-    // Eight pixels at once: a word of all zero bytes (blank paper) or of all ones in a
-    // 0/1 mask (a solid photograph) is skipped whole; other values take the byte loop.
-    constexpr std::uint64_t kAllOnes = 0x0101010101010101ull;
+// First x in [x, end) where the row is non-zero (when `kSet`) or zero (when not).
+template <bool kSet>
+inline int next_change(const uchar* row, int x, int end) {
+    // Eight pixels at once. The word's bytes that end the search are flagged in its high
+    // bits, and the lowest flag is the first of them (little-endian): a non-zero byte is
+    // one with any bit set; a zero byte is found by the borrow trick, whose lowest flag
+    // is always right (a borrow only flags bytes above a zero one). A byte loop took
+    // each pixel of a glyph's or a plot line's edge one at a time.
+    constexpr std::uint64_t kLows = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
     while (x + 8 <= end) {
         std::uint64_t word;
         std::memcpy(&word, row + x, sizeof word);
-        if (set ? word != 0 : word != kAllOnes) break;
+        const std::uint64_t flags = kSet ? word : (word - kLows) & ~word & kHighs;
+        if (flags != 0) return x + __builtin_ctzll(flags) / 8;
         x += 8;
     }
-    while (x < end && (row[x] != 0) != set) ++x;
+    while (x < end && (row[x] != 0) != kSet) ++x;
     return x;
 }
 
@@ -52,8 +57,8 @@ RunComponents label_runs(const cv::Mat& binary) {
         out.row_start[static_cast<size_t>(y)] = out.runs.size();
         const uchar* row = ones.ptr<uchar>(y);
         size_t above = previous_begin;
-        for (int x = next_change(row, 0, ones.cols, true); x < ones.cols; x = next_change(row, x, ones.cols, true)) {
-            const int end = next_change(row, x, ones.cols, false);
+        for (int x = next_change<true>(row, 0, ones.cols); x < ones.cols; x = next_change<true>(row, x, ones.cols)) {
+            const int end = next_change<false>(row, x, ones.cols);
             // Runs of the row above that touch [x, end) with 8-connectivity: they end at or
             // after x - 1 and start at or before end.
             while (above < previous_end && out.runs[above].x1 < x) ++above;
