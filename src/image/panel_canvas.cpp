@@ -49,16 +49,19 @@ cv::Vec3b estimate_background(const cv::Mat& bgr) {
                      static_cast<uchar>(sum[2] / count));
 }
 
-// Whether some interior row of `gray` is white from end to end (2% of its pixels may not
-// be). Photographs running to a figure's edges make their dark surroundings the frame's
-// majority colour; a white line right across the figure is then the page showing
-// between them, and the page is the background.
-bool white_line_across(const cv::Mat& gray) {
-    const int allowed = gray.cols / 50;
-    for (int y = 2; y + 2 < gray.rows; ++y) {
-        const uchar* row = gray.ptr<uchar>(y);
+// Whether some interior row (or column, `rows` false) of `gray` is white from end to end
+// (2% of its pixels may not be). Photographs running to a figure's edges make their dark
+// surroundings the frame's majority colour; a white line right across the figure is then
+// the page showing between them, and the page is the background.
+bool white_line_across(const cv::Mat& gray, bool rows) {
+    const int lines = rows ? gray.rows : gray.cols;
+    const int length = rows ? gray.cols : gray.rows;
+    const size_t along = rows ? 1 : gray.step, across = rows ? gray.step : 1;
+    const int allowed = length / 50;
+    for (int i = 2; i + 2 < lines; ++i) {
+        const uchar* line = gray.data + i * across;
         int dark = 0;
-        for (int x = 0; x < gray.cols && dark <= allowed; ++x) dark += row[x] < 230;
+        for (int k = 0; k < length && dark <= allowed; ++k) dark += line[k * along] < 230;
         if (dark <= allowed) return true;
     }
     return false;
@@ -126,8 +129,7 @@ Canvas make_canvas(const cv::Mat& bgr, int working_side) {
     canvas.colour = working;
     canvas.background = estimate_background(working);
     cv::cvtColor(working, canvas.gray, cv::COLOR_BGR2GRAY);
-    cv::transpose(canvas.gray, canvas.gray_columns);
-    if (canvas.background[1] < 128 && (white_line_across(canvas.gray) || white_line_across(canvas.gray_columns)))
+    if (canvas.background[1] < 128 && (white_line_across(canvas.gray, true) || white_line_across(canvas.gray, false)))
         canvas.background = cv::Vec3b(255, 255, 255);
     canvas.foreground = foreground_mask(working, canvas.background);
     cv::integral(canvas.foreground, canvas.foreground_sum, CV_32S);

@@ -84,20 +84,74 @@ struct LineMiddles {
         inset = length > 20 ? length / 25 : 0;
         middle = length - 2 * inset;
     }
-    // Gray pixels of the middle of line i, contiguous (columns are read from the transposed copy).
+    // First gray pixel of the middle of line i, and the bytes from one of its pixels to the next.
     const uchar* pixels(int i) const {
-        return rows ? canvas.gray.ptr<uchar>(box.y + i, box.x + inset)
-                    : canvas.gray_columns.ptr<uchar>(box.x + i, box.y + inset);
+        return rows ? canvas.gray.ptr<uchar>(box.y + i, box.x + inset) : canvas.gray.ptr<uchar>(box.y + inset, box.x + i);
     }
+    size_t pixel_step() const { return rows ? 1 : canvas.gray.step; }
     // Rounded mean gray of the middle of line i: asked of a few lines per box only (the
     // sides of a drawn separator), so it is summed here rather than from an integral image.
     int mean(int i) const {
         const uchar* p = pixels(i);
+        const size_t step = pixel_step();
         long sum = 0;
-        for (int k = 0; k < middle; ++k) sum += p[k];
+        for (int k = 0; k < middle; ++k) sum += p[k * step];
         return cvRound(static_cast<double>(sum) * (1.0 / middle));
     }
 };
+
+// The spreads of the middles of a box's columns (255 for those without content), sixteen
+// columns at a time down the gray rows: a block of columns stops as soon as each of its
+// columns with content shows contrast, which a few rows settle in a picture. Only whether a
+// spread exceeds kUniformSpread is ever asked, and a block stops only when it is known for all
+// of them. (A transposed copy of the gray figure, scanned column by column, cost more: the
+// transposition alone was 2.3 instructions a pixel.)
+void column_spreads(const LineMiddles& middles, const std::vector<int>& content, int noise, std::vector<int>& spread) {
+    const int count = middles.box.width;
+    const size_t step = middles.pixel_step();
+    for (int i = 0; i < count; ++i) spread[i] = 255;
+    if (count < 16) {
+        // Too narrow for a block: column by column.
+        for (int i = 0; i < count; ++i) {
+            if (content[i] <= noise) continue;
+            const uchar* p = middles.pixels(i);
+            int low = 255, high = 0;
+            for (int k = 0; k < middles.middle && high - low <= kUniformSpread; ++k) {
+                low = std::min<int>(low, p[k * step]);
+                high = std::max<int>(high, p[k * step]);
+            }
+            spread[i] = high - low;
+        }
+        return;
+    }
+    const cv::v_uint8x16 most = cv::v_setall_u8(kUniformSpread);
+    alignas(16) uchar asked[16], spreads[16];
+    for (int x = 0; x < count; x += 16) {
+        // The last block is the sixteen columns that end the box (some seen twice: the
+        // second look gives the same answer).
+        const int first = std::min(x, count - 16);
+        bool any = false;
+        for (int l = 0; l < 16; ++l) any |= (asked[l] = content[first + l] > noise ? 255 : 0) != 0;
+        if (!any) continue;
+        const cv::v_uint8x16 open = cv::v_load(asked);
+        const uchar* p = middles.pixels(first);
+        cv::v_uint8x16 lows = cv::v_load(p), highs = lows;
+        // Settled when every asked column's spread exceeds the bar.
+        const auto settled = [&] { return cv::v_check_all(((highs - lows) > most) | ~open); };
+        int k = 1;
+        for (int stop = std::min(16, middles.middle);; stop = std::min(k + 64, middles.middle)) {
+            for (; k < stop; ++k) {
+                const cv::v_uint8x16 v = cv::v_load(p + k * step);
+                lows = cv::v_min(lows, v);
+                highs = cv::v_max(highs, v);
+            }
+            if (k >= middles.middle || settled()) break;
+        }
+        cv::v_store(spreads, highs - lows);
+        for (int l = 0; l < 16; ++l)
+            if (asked[l]) spread[first + l] = spreads[l];
+    }
+}
 
 LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
     const LineMiddles middles(canvas, box, rows);
@@ -123,8 +177,12 @@ LineStats line_stats(const Canvas& canvas, const cv::Rect& box, bool rows) {
     // Only a line with content can be uniform (classify_lines), so blank lines are never
     // scanned, and a scan stops at the first contrast.
     const int noise = length / 1000;
-    for (int i = 0; i < count; ++i)
-        stats.spread[i] = stats.content[i] > noise ? segment_spread(middles.pixels(i), middles.middle) : 255;
+    if (rows) {
+        for (int i = 0; i < count; ++i)
+            stats.spread[i] = stats.content[i] > noise ? segment_spread(middles.pixels(i), middles.middle) : 255;
+    } else {
+        column_spreads(middles, stats.content, noise, stats.spread);
+    }
     return stats;
 }
 
