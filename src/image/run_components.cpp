@@ -88,21 +88,27 @@ RunComponents label_runs(const cv::Mat& binary) {
         previous_end = out.runs.size();
     }
     out.row_start[static_cast<size_t>(ones.rows)] = out.runs.size();
-    // Final labels in raster order of each component's first run.
+    // Final labels in raster order of each component's first run. Boxes are kept as
+    // edges while the runs come (a cv::Rect union per run cost more than the labelling).
     std::vector<int> final_label(parent.size(), -1);
+    std::vector<cv::Vec4i> edges;  // left, top, right, bottom (exclusive)
     for (RunComponents::Run& run : out.runs) {
         const size_t root = static_cast<size_t>(find_root(parent, run.label));
-        const cv::Rect pixels(run.x0, run.y, run.x1 - run.x0, 1);
         if (final_label[root] < 0) {
-            final_label[root] = static_cast<int>(out.boxes.size());
-            out.boxes.push_back(pixels);
+            final_label[root] = static_cast<int>(edges.size());
+            edges.emplace_back(run.x0, run.y, run.x1, run.y + 1);
             out.areas.push_back(0);
             out.first_pixels.emplace_back(run.x0, run.y);
         }
         run.label = final_label[root];
-        out.boxes[static_cast<size_t>(run.label)] |= pixels;
-        out.areas[static_cast<size_t>(run.label)] += pixels.width;
+        cv::Vec4i& e = edges[static_cast<size_t>(run.label)];
+        e[0] = std::min(e[0], run.x0);
+        e[2] = std::max(e[2], run.x1);
+        e[3] = run.y + 1;  // runs come in raster order
+        out.areas[static_cast<size_t>(run.label)] += run.x1 - run.x0;
     }
+    out.boxes.reserve(edges.size());
+    for (const cv::Vec4i& e : edges) out.boxes.emplace_back(e[0], e[1], e[2] - e[0], e[3] - e[1]);
     return out;
 }
 
