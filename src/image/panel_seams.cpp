@@ -103,11 +103,12 @@ cv::Mat sample_lines(const cv::Mat& colour, const cv::Rect& box, bool vertical) 
         for (int y = 0; y < box.height; ++y) {
             const uchar* in = region.ptr<uchar>(y);
             uchar* out = columns.ptr<uchar>(y);
-            for (int x = 0; x < columns.cols; ++x, in += 3 * step, out += 3) {
-                out[0] = in[0];
-                out[1] = in[1];
-                out[2] = in[2];
-            }
+            // Four bytes a pixel, the fourth overwritten by the next pixel: one load and one
+            // store instead of three of each. The row's last pixel takes its three bytes alone
+            // (its fourth would lie past the row).
+            int x = 0;
+            for (; x + 1 < columns.cols; ++x, in += 3 * step, out += 3) std::memcpy(out, in, 4);
+            std::memcpy(out, in, 3);
         }
         return columns;
     }
