@@ -62,6 +62,10 @@ RunComponents label_runs(const cv::Mat& binary) {
     RunComponents out;
     out.row_start.assign(static_cast<size_t>(binary.rows) + 1, 0);
     std::vector<int> parent;  // provisional labels, union-find
+    // Room for a couple of runs a row up front: most calls are small glyph boxes, for which
+    // growing the vectors from empty (reallocating and copying) cost more than the labelling.
+    out.runs.reserve(2 * static_cast<size_t>(binary.rows));
+    parent.reserve(static_cast<size_t>(binary.rows));
     size_t previous_begin = 0, previous_end = 0;
     for (int y = 0; y < ones.rows; ++y) {
         out.row_start[static_cast<size_t>(y)] = out.runs.size();
