@@ -96,6 +96,10 @@ RunComponents label_runs(const cv::Mat& binary) {
     // edges while the runs come (a cv::Rect union per run cost more than the labelling).
     std::vector<int> final_label(parent.size(), -1);
     std::vector<cv::Vec4i> edges;  // left, top, right, bottom (exclusive)
+    // There are at most as many components as provisional labels.
+    edges.reserve(parent.size());
+    out.areas.reserve(parent.size());
+    out.first_pixels.reserve(parent.size());
     for (RunComponents::Run& run : out.runs) {
         const size_t root = static_cast<size_t>(find_root(parent, run.label));
         if (final_label[root] < 0) {
