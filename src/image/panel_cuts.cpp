@@ -84,7 +84,7 @@ struct LineMiddles {
         inset = length > 20 ? length / 25 : 0;
         middle = length - 2 * inset;
     }
-    // First gray pixel of the middle of line i, and the bytes from one of its pixels to the next.
+    // First gray pixel of the middle of line i (a column's pixels are pixel_step() bytes apart).
     const uchar* pixels(int i) const {
         return rows ? canvas.gray.ptr<uchar>(box.y + i, box.x + inset) : canvas.gray.ptr<uchar>(box.y + inset, box.x + i);
     }
@@ -310,7 +310,7 @@ struct MeasuredLines {
 // The statistics of `box`'s rows (or columns) read off `known` when it measured the same
 // kind of line over the same span (same columns for rows): a line's content and middle
 // depend only on that span, so a piece of a split box, or a box trimmed only across its
-// lines, holds a run of the whole's lines. Computed afresh otherwise.
+// lines, holds a run of the whole's lines. nullopt when `known` does not hold them.
 std::optional<LineStats> slice_lines(const cv::Rect& box, bool rows, const MeasuredLines* known) {
     if (known != nullptr && known->rows == rows) {
         const cv::Rect& k = known->box;
