@@ -62,6 +62,16 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
             const uchar* entering = last ? nullptr : padded.ptr<uchar>(y + kSeamWindow);
             const uchar* leaving = padded.ptr<uchar>(y);
             int i = 0;
+            for (; i + 16 <= values; i += 16) {  // sixteen a step: one load of each input row
+                const cv::v_uint16x8 low = cv::v_load(sum + i), high = cv::v_load(sum + i + 8);
+                cv::v_store(out + i, cv::v_pack(mean_of_five(low), mean_of_five(high)));
+                if (last) continue;
+                cv::v_uint16x8 entering_low, entering_high, leaving_low, leaving_high;
+                cv::v_expand(cv::v_load(entering + i), entering_low, entering_high);
+                cv::v_expand(cv::v_load(leaving + i), leaving_low, leaving_high);
+                cv::v_store(sum + i, low + entering_low - leaving_low);
+                cv::v_store(sum + i + 8, high + entering_high - leaving_high);
+            }
             for (; i + 8 <= values; i += 8) {
                 cv::v_uint16x8 current = cv::v_load(sum + i);
                 cv::v_pack_store(out + i, mean_of_five(current));
