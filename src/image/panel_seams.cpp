@@ -150,11 +150,13 @@ std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
     if (rows <= 0 || cols <= 0) return counts;
     const size_t partner = vertical ? 3 * kSeamWindow : means.step * kSeamWindow;  // bytes to the compared pixel
     const cv::v_uint8x16 threshold = cv::v_setall_u8(kJump), one = cv::v_setall_u8(1);
-    std::vector<uchar> jumps(static_cast<size_t>(cols));
     for (int y = 0; y < rows; ++y) {
         const uchar* a = means.ptr<uchar>(y);
         const uchar* b = a + partner;
-        uchar* out = jumps.data();
+        // Each position's 0/1 flag goes straight into its count (vertical) or the row's sum,
+        // widened in registers (storing the flags and reading them back cost as much again).
+        int* total = counts.data();
+        cv::v_uint16x8 row_sum = cv::v_setzero_u16();  // at most 2 a lane a step: no overflow
         int x = 0;
         for (; x + 16 <= cols; x += 16) {
             // The differences of the interleaved bytes, then one deinterleave of them
@@ -165,37 +167,29 @@ std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
             cv::v_uint8x16 d0, d1, d2;
             cv::v_load_deinterleave(differences, d0, d1, d2);
             const cv::v_uint8x16 largest = cv::v_max(cv::v_max(d0, d1), d2);
-            cv::v_store(out + x, (largest > threshold) & one);
+            cv::v_uint16x8 low, high;
+            cv::v_expand((largest > threshold) & one, low, high);
+            if (!vertical) {
+                row_sum += low + high;
+                continue;
+            }
+            cv::v_uint32x4 q0, q1, q2, q3;
+            cv::v_expand(low, q0, q1);
+            cv::v_expand(high, q2, q3);
+            cv::v_store(total + x, cv::v_load(total + x) + cv::v_reinterpret_as_s32(q0));
+            cv::v_store(total + x + 4, cv::v_load(total + x + 4) + cv::v_reinterpret_as_s32(q1));
+            cv::v_store(total + x + 8, cv::v_load(total + x + 8) + cv::v_reinterpret_as_s32(q2));
+            cv::v_store(total + x + 12, cv::v_load(total + x + 12) + cv::v_reinterpret_as_s32(q3));
         }
+        int jumped = vertical ? 0 : static_cast<int>(cv::v_reduce_sum(row_sum));
         for (; x < cols; ++x) {
             const int largest = std::max({std::abs(a[3 * x] - b[3 * x]), std::abs(a[3 * x + 1] - b[3 * x + 1]),
                                           std::abs(a[3 * x + 2] - b[3 * x + 2])});
-            out[x] = largest > kJump ? 1 : 0;
+            const int flag = largest > kJump ? 1 : 0;
+            if (vertical) total[x] += flag;
+            else jumped += flag;
         }
-        if (vertical) {
-            int* total = counts.data();
-            int i = 0;
-            for (; i + 4 <= cols; i += 4) {
-                const cv::v_uint32x4 jumped = cv::v_load_expand_q(out + i);
-                cv::v_store(total + i, cv::v_load(total + i) + cv::v_reinterpret_as_s32(jumped));
-            }
-            for (; i < cols; ++i) total[i] += out[i];
-        } else {
-            int jumped = 0;
-            int i = 0;
-            cv::v_uint32x4 sum = cv::v_setzero_u32();
-            for (; i + 16 <= cols; i += 16) {
-                cv::v_uint16x8 low, high;
-                cv::v_expand(cv::v_load(out + i), low, high);
-                cv::v_uint32x4 a, b, c, d;
-                cv::v_expand(low, a, b);
-                cv::v_expand(high, c, d);
-                sum += (a + b) + (c + d);
-            }
-            jumped = static_cast<int>(cv::v_reduce_sum(sum));
-            for (; i < cols; ++i) jumped += out[i];
-            counts[static_cast<size_t>(y)] = jumped;
-        }
+        if (!vertical) counts[static_cast<size_t>(y)] = jumped;
     }
     return counts;
 }
