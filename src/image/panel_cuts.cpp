@@ -109,8 +109,8 @@ struct LineMiddles {
 void column_spreads(const LineMiddles& middles, const std::vector<int>& content, int noise, std::vector<int>& spread) {
     const int count = middles.box.width;
     const size_t step = middles.pixel_step();
-    for (int i = 0; i < count; ++i) spread[i] = 255;
     if (count < 16) {
+        for (int i = 0; i < count; ++i) spread[i] = 255;
         // Too narrow for a block: column by column.
         for (int i = 0; i < count; ++i) {
             if (content[i] <= noise) continue;
@@ -125,31 +125,39 @@ void column_spreads(const LineMiddles& middles, const std::vector<int>& content,
         return;
     }
     const cv::v_uint8x16 most = cv::v_setall_u8(kUniformSpread);
-    alignas(16) uchar asked[16], spreads[16];
+    const cv::v_int32x4 most_noise = cv::v_setall_s32(noise);
     for (int x = 0; x < count; x += 16) {
         // The last block is the sixteen columns that end the box (some seen twice: the
         // second look gives the same answer).
         const int first = std::min(x, count - 16);
-        bool any = false;
-        for (int l = 0; l < 16; ++l) any |= (asked[l] = content[first + l] > noise ? 255 : 0) != 0;
-        if (!any) continue;
-        const cv::v_uint8x16 open = cv::v_load(asked);
-        const uchar* p = middles.pixels(first);
-        cv::v_uint8x16 lows = cv::v_load(p), highs = lows;
-        // Settled when every asked column's spread exceeds the bar.
-        const auto settled = [&] { return cv::v_check_all(((highs - lows) > most) | ~open); };
-        int k = 1;
-        for (int stop = std::min(16, middles.middle);; stop = std::min(k + 64, middles.middle)) {
-            for (; k < stop; ++k) {
-                const cv::v_uint8x16 v = cv::v_load(p + k * step);
-                lows = cv::v_min(lows, v);
-                highs = cv::v_max(highs, v);
+        // Which columns have content (all ones), as bytes.
+        const auto has_content = [&](int k) { return cv::v_load(content.data() + first + 4 * k) > most_noise; };
+        const cv::v_uint8x16 open = cv::v_reinterpret_as_u8(
+            cv::v_pack(cv::v_pack(has_content(0), has_content(1)), cv::v_pack(has_content(2), has_content(3))));
+        cv::v_uint8x16 lows = cv::v_setzero_u8(), highs = lows;
+        if (cv::v_check_any(open)) {
+            const uchar* p = middles.pixels(first);
+            lows = cv::v_load(p);
+            highs = lows;
+            // Settled when every asked column's spread exceeds the bar.
+            const auto settled = [&] { return cv::v_check_all(((highs - lows) > most) | ~open); };
+            int k = 1;
+            for (int stop = std::min(16, middles.middle);; stop = std::min(k + 64, middles.middle)) {
+                for (; k < stop; ++k) {
+                    const cv::v_uint8x16 v = cv::v_load(p + k * step);
+                    lows = cv::v_min(lows, v);
+                    highs = cv::v_max(highs, v);
+                }
+                if (k >= middles.middle || settled()) break;
             }
-            if (k >= middles.middle || settled()) break;
         }
-        cv::v_store(spreads, highs - lows);
-        for (int l = 0; l < 16; ++l)
-            if (asked[l]) spread[first + l] = spreads[l];
+        // Columns without content get 255.
+        cv::v_uint16x8 low, high;
+        cv::v_expand((highs - lows) | ~open, low, high);
+        cv::v_uint32x4 q[4];
+        cv::v_expand(low, q[0], q[1]);
+        cv::v_expand(high, q[2], q[3]);
+        for (int k = 0; k < 4; ++k) cv::v_store(spread.data() + first + 4 * k, cv::v_reinterpret_as_s32(q[k]));
     }
 }
 
