@@ -21,7 +21,6 @@ inline bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)
 struct Canvas {
     cv::Mat colour;      // CV_8UC3, the working copy
     cv::Mat gray;        // CV_8U
-    cv::Mat gray_columns;  // gray transposed, so that a column is contiguous memory
     cv::Mat foreground;  // CV_8U, 1 = content, 0 = background
     // Integral image of the foreground, computed once so that every cut level reads the
     // content of any line segment in O(1) instead of re-reducing its region.

@@ -81,15 +81,15 @@ Profiles measure(const Canvas& canvas, const cv::Rect& box, bool vertical, int s
             for (size_t i = 0; i < 3 * row_size; ++i) colour_sums[i] += colour[i];
             for (size_t i = 0; i < row_size; ++i) grain_sums[i] += std::abs(gray[i] - partner[i]);
         } else {
-            // A column of the box: rows are the positions. The transposed gray has it contiguous.
-            const uchar* gray = canvas.gray_columns.ptr<uchar>(box.x + along) + box.y;
-            const uchar* partner = canvas.gray_columns.ptr<uchar>(box.x + along + kGrainDistance) + box.y;
+            // A column of the box: rows are the positions.
             for (size_t i = 0; i < row_size; ++i) {
-                const uchar* colour = canvas.colour.ptr<uchar>(box.y + static_cast<int>(i)) + 3 * (box.x + along);
+                const int y = box.y + static_cast<int>(i);
+                const uchar* colour = canvas.colour.ptr<uchar>(y) + 3 * (box.x + along);
+                const uchar* gray = canvas.gray.ptr<uchar>(y) + box.x + along;
                 colour_sums[3 * i] += colour[0];
                 colour_sums[3 * i + 1] += colour[1];
                 colour_sums[3 * i + 2] += colour[2];
-                grain_sums[i] += std::abs(gray[i] - partner[i]);
+                grain_sums[i] += std::abs(gray[0] - gray[kGrainDistance]);
             }
         }
     }

@@ -62,6 +62,16 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
             const uchar* entering = last ? nullptr : padded.ptr<uchar>(y + kSeamWindow);
             const uchar* leaving = padded.ptr<uchar>(y);
             int i = 0;
+            for (; i + 16 <= values; i += 16) {  // sixteen a step: one load of each input row
+                const cv::v_uint16x8 low = cv::v_load(sum + i), high = cv::v_load(sum + i + 8);
+                cv::v_store(out + i, cv::v_pack(mean_of_five(low), mean_of_five(high)));
+                if (last) continue;
+                cv::v_uint16x8 entering_low, entering_high, leaving_low, leaving_high;
+                cv::v_expand(cv::v_load(entering + i), entering_low, entering_high);
+                cv::v_expand(cv::v_load(leaving + i), leaving_low, leaving_high);
+                cv::v_store(sum + i, low + entering_low - leaving_low);
+                cv::v_store(sum + i + 8, high + entering_high - leaving_high);
+            }
             for (; i + 8 <= values; i += 8) {
                 cv::v_uint16x8 current = cv::v_load(sum + i);
                 cv::v_pack_store(out + i, mean_of_five(current));
@@ -80,6 +90,18 @@ cv::Mat window_means(const cv::Mat& colour, bool horizontal) {
         const uchar* in = padded.ptr<uchar>(y);
         uchar* out = means.ptr<uchar>(y);
         int i = 0;
+        // Sixteen values a step (one load and one widening of each of the five inputs), then eight.
+        for (; i + 16 <= values; i += 16) {
+            cv::v_uint16x8 low, high;
+            cv::v_expand(cv::v_load(in + i), low, high);
+            for (int k = 1; k < kSeamWindow; ++k) {
+                cv::v_uint16x8 next_low, next_high;
+                cv::v_expand(cv::v_load(in + i + k * stride), next_low, next_high);
+                low += next_low;
+                high += next_high;
+            }
+            cv::v_store(out + i, cv::v_pack(mean_of_five(low), mean_of_five(high)));
+        }
         for (; i + 8 <= values; i += 8) {
             cv::v_uint16x8 sum = cv::v_load_expand(in + i);
             for (int k = 1; k < kSeamWindow; ++k) sum += cv::v_load_expand(in + i + k * stride);
@@ -103,11 +125,12 @@ cv::Mat sample_lines(const cv::Mat& colour, const cv::Rect& box, bool vertical) 
         for (int y = 0; y < box.height; ++y) {
             const uchar* in = region.ptr<uchar>(y);
             uchar* out = columns.ptr<uchar>(y);
-            for (int x = 0; x < columns.cols; ++x, in += 3 * step, out += 3) {
-                out[0] = in[0];
-                out[1] = in[1];
-                out[2] = in[2];
-            }
+            // Four bytes a pixel, the fourth overwritten by the next pixel: one load and one
+            // store instead of three of each. The row's last pixel takes its three bytes alone
+            // (its fourth would lie past the row).
+            int x = 0;
+            for (; x + 1 < columns.cols; ++x, in += 3 * step, out += 3) std::memcpy(out, in, 4);
+            std::memcpy(out, in, 3);
         }
         return columns;
     }
@@ -127,49 +150,46 @@ std::vector<int> jump_counts(const cv::Mat& lines, bool vertical) {
     if (rows <= 0 || cols <= 0) return counts;
     const size_t partner = vertical ? 3 * kSeamWindow : means.step * kSeamWindow;  // bytes to the compared pixel
     const cv::v_uint8x16 threshold = cv::v_setall_u8(kJump), one = cv::v_setall_u8(1);
-    std::vector<uchar> jumps(static_cast<size_t>(cols));
     for (int y = 0; y < rows; ++y) {
         const uchar* a = means.ptr<uchar>(y);
         const uchar* b = a + partner;
-        uchar* out = jumps.data();
+        // Each position's 0/1 flag goes straight into its count (vertical) or the row's sum,
+        // widened in registers (storing the flags and reading them back cost as much again).
+        int* total = counts.data();
+        cv::v_uint16x8 row_sum = cv::v_setzero_u16();  // at most 2 a lane a step: no overflow
         int x = 0;
         for (; x + 16 <= cols; x += 16) {
-            cv::v_uint8x16 a0, a1, a2, b0, b1, b2;
-            cv::v_load_deinterleave(a + 3 * x, a0, a1, a2);
-            cv::v_load_deinterleave(b + 3 * x, b0, b1, b2);
-            const cv::v_uint8x16 largest = cv::v_max(cv::v_max(cv::v_absdiff(a0, b0), cv::v_absdiff(a1, b1)),
-                                                     cv::v_absdiff(a2, b2));
-            cv::v_store(out + x, (largest > threshold) & one);
+            // The differences of the interleaved bytes, then one deinterleave of them
+            // (deinterleaving both sides first took twice the shuffles).
+            alignas(16) uchar differences[48];
+            for (int k = 0; k < 48; k += 16)
+                cv::v_store(differences + k, cv::v_absdiff(cv::v_load(a + 3 * x + k), cv::v_load(b + 3 * x + k)));
+            cv::v_uint8x16 d0, d1, d2;
+            cv::v_load_deinterleave(differences, d0, d1, d2);
+            const cv::v_uint8x16 largest = cv::v_max(cv::v_max(d0, d1), d2);
+            cv::v_uint16x8 low, high;
+            cv::v_expand((largest > threshold) & one, low, high);
+            if (!vertical) {
+                row_sum += low + high;
+                continue;
+            }
+            cv::v_uint32x4 q0, q1, q2, q3;
+            cv::v_expand(low, q0, q1);
+            cv::v_expand(high, q2, q3);
+            cv::v_store(total + x, cv::v_load(total + x) + cv::v_reinterpret_as_s32(q0));
+            cv::v_store(total + x + 4, cv::v_load(total + x + 4) + cv::v_reinterpret_as_s32(q1));
+            cv::v_store(total + x + 8, cv::v_load(total + x + 8) + cv::v_reinterpret_as_s32(q2));
+            cv::v_store(total + x + 12, cv::v_load(total + x + 12) + cv::v_reinterpret_as_s32(q3));
         }
+        int jumped = vertical ? 0 : static_cast<int>(cv::v_reduce_sum(row_sum));
         for (; x < cols; ++x) {
             const int largest = std::max({std::abs(a[3 * x] - b[3 * x]), std::abs(a[3 * x + 1] - b[3 * x + 1]),
                                           std::abs(a[3 * x + 2] - b[3 * x + 2])});
-            out[x] = largest > kJump ? 1 : 0;
+            const int flag = largest > kJump ? 1 : 0;
+            if (vertical) total[x] += flag;
+            else jumped += flag;
         }
-        if (vertical) {
-            int* total = counts.data();
-            int i = 0;
-            for (; i + 4 <= cols; i += 4) {
-                const cv::v_uint32x4 jumped = cv::v_load_expand_q(out + i);
-                cv::v_store(total + i, cv::v_load(total + i) + cv::v_reinterpret_as_s32(jumped));
-            }
-            for (; i < cols; ++i) total[i] += out[i];
-        } else {
-            int jumped = 0;
-            int i = 0;
-            cv::v_uint32x4 sum = cv::v_setzero_u32();
-            for (; i + 16 <= cols; i += 16) {
-                cv::v_uint16x8 low, high;
-                cv::v_expand(cv::v_load(out + i), low, high);
-                cv::v_uint32x4 a, b, c, d;
-                cv::v_expand(low, a, b);
-                cv::v_expand(high, c, d);
-                sum += (a + b) + (c + d);
-            }
-            jumped = static_cast<int>(cv::v_reduce_sum(sum));
-            for (; i < cols; ++i) jumped += out[i];
-            counts[static_cast<size_t>(y)] = jumped;
-        }
+        if (!vertical) counts[static_cast<size_t>(y)] = jumped;
     }
     return counts;
 }
