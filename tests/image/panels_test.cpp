@@ -329,7 +329,7 @@ TEST(PanelsTest, IssueSeventeenLayouts) {
     const double forms = letters_read(SyntheticLayout::LetterForms, 30, &imageclef);
     std::printf("  letter forms ImageCLEF %.3f letters %.3f\n", imageclef, forms);
     EXPECT_GE(imageclef, 0.89);  // measured 0.921 (0.918 before the third round, 0.909)
-    EXPECT_GE(forms, 0.66);      // measured 0.689 (0.649 before the third round, 0.570)
+    EXPECT_GE(forms, 0.69);      // measured 0.702 with brackets read as brackets (0.689; 0.649 before the third round, 0.570)
     const double insets = letters_read(SyntheticLayout::Insets, 30, &imageclef);
     std::printf("  insets ImageCLEF %.3f letters %.3f\n", imageclef, insets);
     // A framed inset is part of its panel: measured 0.938 (0.910 when added). Misses: a plot inset on a white
