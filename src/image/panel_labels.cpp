@@ -485,7 +485,9 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
 }
 
 std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
-    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 8));
+    // Letters and their brackets stand up to a fifth of the figure's shorter side: in one
+    // row of panels lettered above, a 25 px "(A)" has 29 px brackets in a 165 px figure.
+    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 5));
     const int paper = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
     return marks_from_glyphs(glyph_components(canvas.foreground, 6, max_height), canvas.foreground_sum, canvas.gray,
                              paper, cv::Point());

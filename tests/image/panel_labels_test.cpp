@@ -75,5 +75,23 @@ TEST(PanelLabelsTest, SmallBracketsAndALargePeriodAreNoPartOfTheLetter) {
     }
 }
 
+TEST(PanelLabelsTest, BracketedLettersAboveAStripOfPanelsAreGlyphSized) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    // Four pictures in one row, 125 px wide and 130 px tall with "(A)" 25 px above each: the
+    // brackets stand 29 px tall, over an eighth of the figure's 165 px height.
+    cv::Mat figure(165, 580, CV_8UC3, cv::Scalar::all(255));
+    for (int i = 0; i < 4; ++i) {
+        figure(cv::Rect(i * 146, 35, 125, 130)).setTo(cv::Scalar(60 + 30 * i, 90, 140));
+        face->draw(figure, "(" + std::string(1, static_cast<char>('A' + i)) + ")", {i * 146, 0}, 25, cv::Scalar::all(0));
+    }
+    const std::vector<LabelMark> marks = read_marks(figure);
+    for (int i = 0; i < 4; ++i) {
+        const LabelMark* mark = mark_in(marks, cv::Rect(i * 146, 0, 60, 34));
+        ASSERT_NE(mark, nullptr) << i;
+        EXPECT_EQ(mark->text, std::string(1, static_cast<char>('A' + i)));
+    }
+}
+
 }  // namespace
 }  // namespace pubforge::panels
