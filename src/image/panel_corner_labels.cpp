@@ -105,6 +105,16 @@ cv::Rect corner_window(const Canvas& canvas, const cv::Rect& r, int& max_height)
     cv::Rect window(r.x, r.y, std::min(r.width / 2, 5 * max_height), std::min(r.height / 2, 3 * max_height));
     const auto filled = [&] { return rect_sum(canvas.foreground_sum, window) / window.area() >= 0.8; };
     if (filled()) return window;
+    // A photograph with light parts (a radiograph's bone, a white letter in its corner) is
+    // paper-coloured there, but its edge runs along the window's top row and left column,
+    // which a title line above a chart or a plot's white does not fill.
+    const auto edge_filled = [&](const cv::Rect& line) {
+        return rect_sum(canvas.foreground_sum, line) >= 0.9 * line.area();
+    };
+    if (edge_filled(cv::Rect(window.x, window.y, window.width, 1)) &&
+        edge_filled(cv::Rect(window.x, window.y, 1, window.height)) &&
+        rect_sum(canvas.foreground_sum, window) / window.area() >= 0.6)
+        return window;
     // A line of text joined to the region's top (the axis title of the chart above) leaves
     // paper over the picture: the window starts at the picture's first filled row, at most
     // a letter height down (a title line is no taller).

@@ -58,7 +58,9 @@ void add_template(std::vector<Template>& all, char c, const cv::Mat& rendered) {
     all.push_back(t);
 }
 
-const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+// Brackets are read too: at 8-12 px a bracket is 2-3 px wide, as wide as a letter's
+// stroke, and only its shape tells it from an "l" or "I" beside the letter in "(a)".
+const char kCharacters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()";
 
 // Journals print panel letters in Helvetica/Arial-like sans (often bold) or Times-like
 // serif; DejaVu is the closest family Debian ships (fonts-dejavu-core). When those files
@@ -236,6 +238,22 @@ Reading read_glyph(const cv::Mat& ink) {
     return best;
 }
 
+bool is_bracket(char c) { return c == '(' || c == ')'; }
+
+// The reading of a glyph that is no bracket (a lone bar, or one inside a group): the
+// best other character, and no bracket among the runners-up.
+Reading without_brackets(Reading reading) {
+    reading.others.erase(std::remove_if(reading.others.begin(), reading.others.end(),
+                                        [](const auto& o) { return is_bracket(o.first); }),
+                         reading.others.end());
+    if (is_bracket(reading.character)) {
+        reading.character = reading.others.empty() ? 0 : reading.others.front().first;
+        reading.score = reading.others.empty() ? 0.0 : reading.others.front().second;
+        if (!reading.others.empty()) reading.others.erase(reading.others.begin());
+    }
+    return reading;
+}
+
 // The glyph as ink intensity (0 = paper): the anti-aliased edges of a 10-pixel letter
 // say more about its shape than its thresholded mask does.
 cv::Mat glyph_ink(const cv::Mat& gray, int paper, const GlyphPiece& c) {
@@ -319,7 +337,7 @@ std::vector<GlyphPiece> glyph_components(const cv::Mat& foreground, int min_heig
 }  // namespace
 
 LabelMark read_mark(const cv::Mat& ink, const cv::Rect& box) {
-    Reading reading = read_glyph(ink);
+    Reading reading = without_brackets(read_glyph(ink));
     LabelMark mark{box, std::string(1, reading.character), reading.score, std::move(reading.others), false, box.height};
     if (reading.character == 0) mark.text.clear();
     return mark;
@@ -432,10 +450,18 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
         int letter_height = 0;
         for (const size_t g : group) {
             const GlyphPiece& c = glyphs[g];
-            if (group.size() > 1 && c.box.width < 0.4 * c.box.height && c.box.height >= 0.9 * h &&
-                (g == group.front() || g == group.back()))
+            const bool end = group.size() > 1 && (g == group.front() || g == group.back());
+            if (end && c.box.width < 0.4 * c.box.height && c.box.height >= 0.9 * h) continue;
+            // A period drawn large enough to be a glyph itself ("c." at 35 px): a speck at the
+            // group's end, under half the letter's height, standing on its baseline.
+            if (!text.empty() && g == group.back() && c.box.height * 2 < letter_height &&
+                c.box.width * 2 < letter_height && c.box.br().y >= box.br().y - std::max(2, h / 6))
                 continue;
             Reading reading = read_glyph(glyph_ink(gray, paper, c));
+            // A bracket at either end of a group is no part of its text; elsewhere, or alone,
+            // the glyph is read as the best character that is not a bracket.
+            if (end && is_bracket(reading.character)) continue;
+            reading = without_brackets(std::move(reading));
             const bool first = text.empty();
             if (first) {
                 others = std::move(reading.others);
@@ -459,7 +485,9 @@ std::vector<LabelMark> marks_from_glyphs(std::vector<GlyphPiece> glyphs, const c
 }
 
 std::vector<LabelMark> find_label_marks(const Canvas& canvas) {
-    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 8));
+    // Letters and their brackets stand up to a fifth of the figure's shorter side: in one
+    // row of panels lettered above, a 25 px "(A)" has 29 px brackets in a 165 px figure.
+    const int max_height = std::max(10, std::min(64, std::min(canvas.gray.rows, canvas.gray.cols) / 5));
     const int paper = (canvas.background[0] + canvas.background[1] + canvas.background[2]) / 3;
     return marks_from_glyphs(glyph_components(canvas.foreground, 6, max_height), canvas.foreground_sum, canvas.gray,
                              paper, cv::Point());

@@ -112,11 +112,13 @@ TEST(ComposedFiguresTest, PanelFinderOnFiguresComposedFromRealPanels) {
     }
     std::printf("  composed from %zu real panels: ImageCLEF %.3f, letters %d/%d = %.3f over %d figures\n", pool.size(),
                 imageclef / figures, read, drawn, static_cast<double>(read) / drawn, figures);
-    // Measured 0.843 and 131/252 = 0.520 (0.769 and 105/252 when this set was made, the
-    // generated seed mix then at 0.873 and 0.707): real photographs touching with no gutter,
-    // figures on black paper, and letters on real photographs are what still fails.
+    // Measured 0.830 and 145/252 = 0.575 (139/252 with brackets read as brackets; 0.843 and 131/252
+    // before: two sets that now form regroup a panel whose letter is unread; 0.769 and
+    // 105/252 when this set was made, the generated seed mix then at 0.873 and 0.707): real
+    // photographs touching with no gutter, figures on black paper, and letters on real
+    // photographs are what still fails.
     EXPECT_GE(imageclef / figures, 0.82);
-    EXPECT_GE(static_cast<double>(read) / drawn, 0.49);
+    EXPECT_GE(static_cast<double>(read) / drawn, 0.56);
 }
 
 }  // namespace

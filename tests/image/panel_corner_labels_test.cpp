@@ -88,5 +88,22 @@ TEST(PanelCornerLabelsTest, TouchingPhotographsSplitAtSmallLettersOfEitherCase) 
     }
 }
 
+TEST(PanelCornerLabelsTest, APhotographWithLightPartsIsSearchedAtItsCorner) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    // A radiograph on white paper: dark along its top and left edges, a bone as light as the
+    // paper over a third of its corner, a white "b" in the corner.
+    cv::Mat figure(280, 340, CV_8UC3, cv::Scalar::all(255));
+    const cv::Rect photo(10, 10, 300, 240);
+    figure(photo).setTo(cv::Scalar::all(40));
+    figure(cv::Rect(photo.x + 70, photo.y + 30, 80, 80)).setTo(cv::Scalar::all(225));
+    face->draw(figure, "b", {photo.x + 3, photo.y + 2}, 23, cv::Scalar::all(255));
+    const Canvas canvas = make_canvas(figure, 1000);
+    bool read = false;
+    for (const LabelMark& m : find_corner_marks(canvas, {Region{photo, "gutter"}}, {}))
+        read |= m.text == "b" && m.box.x < photo.x + 20 && m.box.y < photo.y + 20;
+    EXPECT_TRUE(read);
+}
+
 }  // namespace
 }  // namespace pubforge::panels

@@ -1,4 +1,8 @@
 // Panel letters found on the figure's paper: isolation of a glyph group, the dot of an "i", a panel's corner beside a letter.
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
@@ -53,6 +57,40 @@ TEST(PanelLabelsTest, APanelCornerDiagonallyBelowRightLeavesTheLetterAlone) {
     beside(cv::Rect(letter.br().x + 3, letter.y + 2, 6, 6)).setTo(cv::Scalar::all(0));
     beside(cv::Rect(60, 60, 300, 200)).setTo(cv::Scalar(40, 60, 90));
     EXPECT_EQ(mark_in(read_marks(beside), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1)), nullptr);
+}
+
+TEST(PanelLabelsTest, SmallBracketsAndALargePeriodAreNoPartOfTheLetter) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    // "(h)" at 8-10 px: a bracket 2-3 px wide is as wide as a stroke, and read as "I" or
+    // "l" it made the mark "Ih". "c." at 35 px: the period is a glyph of its own.
+    for (const auto& [text, size, expected] : std::vector<std::tuple<std::string, int, std::string>>{
+             {"(h)", 8, "h"}, {"(b)", 10, "b"}, {"(e)", 12, "e"}, {"c.", 35, "c"}, {"(d)", 30, "d"}}) {
+        cv::Mat figure(300, 400, CV_8UC3, cv::Scalar::all(255));
+        figure(cv::Rect(80, 60, 300, 220)).setTo(cv::Scalar(80, 120, 160));  // a panel, so that the letter is small
+        face->draw(figure, text, {10, 10}, size, cv::Scalar::all(0));
+        const LabelMark* mark = mark_in(read_marks(figure), cv::Rect(0, 0, 79, 59));
+        ASSERT_NE(mark, nullptr) << text << " at " << size << " px";
+        EXPECT_EQ(mark->text, expected) << text << " at " << size << " px";
+    }
+}
+
+TEST(PanelLabelsTest, BracketedLettersAboveAStripOfPanelsAreGlyphSized) {
+    const auto face = glyphs::FontFace::open(kSansBold);
+    if (!face) GTEST_SKIP() << kSansBold << " is not installed";
+    // Four pictures in one row, 125 px wide and 130 px tall with "(A)" 25 px above each: the
+    // brackets stand 29 px tall, over an eighth of the figure's 165 px height.
+    cv::Mat figure(165, 580, CV_8UC3, cv::Scalar::all(255));
+    for (int i = 0; i < 4; ++i) {
+        figure(cv::Rect(i * 146, 35, 125, 130)).setTo(cv::Scalar(60 + 30 * i, 90, 140));
+        face->draw(figure, "(" + std::string(1, static_cast<char>('A' + i)) + ")", {i * 146, 0}, 25, cv::Scalar::all(0));
+    }
+    const std::vector<LabelMark> marks = read_marks(figure);
+    for (int i = 0; i < 4; ++i) {
+        const LabelMark* mark = mark_in(marks, cv::Rect(i * 146, 0, 60, 34));
+        ASSERT_NE(mark, nullptr) << i;
+        EXPECT_EQ(mark->text, std::string(1, static_cast<char>('A' + i)));
+    }
 }
 
 }  // namespace

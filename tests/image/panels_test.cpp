@@ -329,14 +329,14 @@ TEST(PanelsTest, IssueSeventeenLayouts) {
     const double forms = letters_read(SyntheticLayout::LetterForms, 30, &imageclef);
     std::printf("  letter forms ImageCLEF %.3f letters %.3f\n", imageclef, forms);
     EXPECT_GE(imageclef, 0.89);  // measured 0.921 (0.918 before the third round, 0.909)
-    EXPECT_GE(forms, 0.66);      // measured 0.689 (0.649 before the third round, 0.570)
+    EXPECT_GE(forms, 0.69);      // measured 0.709 with brackets read and taller glyphs on the paper (0.689; 0.649 before the third round, 0.570)
     const double insets = letters_read(SyntheticLayout::Insets, 30, &imageclef);
     std::printf("  insets ImageCLEF %.3f letters %.3f\n", imageclef, insets);
     // A framed inset is part of its panel: measured 0.938 (0.910 when added). Misses: a plot inset on a white
     // chart split off as a panel of its own, a photograph cut along its inset's frame, and
     // the failures of the other layouts (a dark micrograph's background taken for paper).
     EXPECT_GE(imageclef, 0.90);
-    EXPECT_GE(insets, 0.70);  // measured 0.742 (0.675 when added)
+    EXPECT_GE(insets, 0.74);  // measured 0.755 with taller glyphs on the paper (0.742; 0.675 when added)
 }
 
 TEST(PanelsTest, CaptionCountJoinsOversplitPanelsButNeverInventsOnes) {
