@@ -1,4 +1,5 @@
 // Panel letters found on the figure's paper: isolation of a glyph group, the dot of an "i", a panel's corner beside a letter.
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -18,10 +19,11 @@ constexpr const char* kSansBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-B
 // The letters read on `figure`'s paper, as text.
 std::vector<LabelMark> read_marks(const cv::Mat& figure) { return find_label_marks(make_canvas(figure, 1000)); }
 
-const LabelMark* mark_in(const std::vector<LabelMark>& marks, const cv::Rect& area) {
+// The first mark lying inside `area`, copied: callers pass the marks of a temporary.
+std::optional<LabelMark> mark_in(const std::vector<LabelMark>& marks, const cv::Rect& area) {
     for (const LabelMark& m : marks)
-        if ((m.box & area) == m.box) return &m;
-    return nullptr;
+        if ((m.box & area) == m.box) return m;
+    return std::nullopt;
 }
 
 TEST(PanelLabelsTest, TheDotAboveABarMakesItAnI) {
@@ -32,8 +34,8 @@ TEST(PanelLabelsTest, TheDotAboveABarMakesItAnI) {
         figure(cv::Rect(60, 40, 200, 140)).setTo(cv::Scalar(80, 120, 160));  // a panel, so that the letter is small
         face->draw(figure, "i", {20, 10}, size, cv::Scalar::all(0));
         const std::vector<LabelMark> marks = read_marks(figure);
-        const LabelMark* mark = mark_in(marks, cv::Rect(10, 0, 40, 40));
-        ASSERT_NE(mark, nullptr) << size << " px: the dot is the i's, not a neighbour";
+        const std::optional<LabelMark> mark = mark_in(marks, cv::Rect(10, 0, 40, 40));
+        ASSERT_TRUE(mark.has_value()) << size << " px: the dot is the i's, not a neighbour";
         EXPECT_EQ(mark->text, "i") << size << " px";
     }
 }
@@ -48,15 +50,15 @@ TEST(PanelLabelsTest, APanelCornerDiagonallyBelowRightLeavesTheLetterAlone) {
     cv::cvtColor(figure, ink, cv::COLOR_BGR2GRAY);
     const cv::Rect letter = cv::boundingRect(ink < 200);
     figure(cv::Rect(letter.br().x + 2, letter.br().y + 2, 300, 200)).setTo(cv::Scalar(40, 60, 90));
-    const LabelMark* mark = mark_in(read_marks(figure), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1));
-    ASSERT_NE(mark, nullptr);
+    const std::optional<LabelMark> mark = mark_in(read_marks(figure), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1));
+    ASSERT_TRUE(mark.has_value());
     EXPECT_EQ(mark->text, "D");
     // A block beside the letter's rows (a word's next glyph, a plot's curve) is a neighbour.
     cv::Mat beside(300, 400, CV_8UC3, cv::Scalar::all(255));
     face->draw(beside, "D", {3, 20}, 17, cv::Scalar::all(0));
     beside(cv::Rect(letter.br().x + 3, letter.y + 2, 6, 6)).setTo(cv::Scalar::all(0));
     beside(cv::Rect(60, 60, 300, 200)).setTo(cv::Scalar(40, 60, 90));
-    EXPECT_EQ(mark_in(read_marks(beside), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1)), nullptr);
+    EXPECT_FALSE(mark_in(read_marks(beside), cv::Rect(0, 0, letter.br().x + 1, letter.br().y + 1)).has_value());
 }
 
 TEST(PanelLabelsTest, SmallBracketsAndALargePeriodAreNoPartOfTheLetter) {
@@ -69,8 +71,8 @@ TEST(PanelLabelsTest, SmallBracketsAndALargePeriodAreNoPartOfTheLetter) {
         cv::Mat figure(300, 400, CV_8UC3, cv::Scalar::all(255));
         figure(cv::Rect(80, 60, 300, 220)).setTo(cv::Scalar(80, 120, 160));  // a panel, so that the letter is small
         face->draw(figure, text, {10, 10}, size, cv::Scalar::all(0));
-        const LabelMark* mark = mark_in(read_marks(figure), cv::Rect(0, 0, 79, 59));
-        ASSERT_NE(mark, nullptr) << text << " at " << size << " px";
+        const std::optional<LabelMark> mark = mark_in(read_marks(figure), cv::Rect(0, 0, 79, 59));
+        ASSERT_TRUE(mark.has_value()) << text << " at " << size << " px";
         EXPECT_EQ(mark->text, expected) << text << " at " << size << " px";
     }
 }
@@ -87,8 +89,8 @@ TEST(PanelLabelsTest, BracketedLettersAboveAStripOfPanelsAreGlyphSized) {
     }
     const std::vector<LabelMark> marks = read_marks(figure);
     for (int i = 0; i < 4; ++i) {
-        const LabelMark* mark = mark_in(marks, cv::Rect(i * 146, 0, 60, 34));
-        ASSERT_NE(mark, nullptr) << i;
+        const std::optional<LabelMark> mark = mark_in(marks, cv::Rect(i * 146, 0, 60, 34));
+        ASSERT_TRUE(mark.has_value()) << i;
         EXPECT_EQ(mark->text, std::string(1, static_cast<char>('A' + i)));
     }
 }
