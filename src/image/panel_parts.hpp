@@ -67,6 +67,18 @@ int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, 
 // densely filled: the seams' test that they run between pictures, not charts on paper.
 bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical, int seam, int strip);
 
+// The positions [first, last] across `box` where any seam search may place a seam, and
+// the strip width its sides are tested over: never a sliver (each side at least
+// `min_side` and a third of the length), at least `before`/`after` positions from the
+// box's edges (what the search reads on each side), and empty (last < first) when no
+// position in it has both sides filled, so that the box is never scanned.
+struct SeamRange {
+    int first = 0, last = -1;
+    int strip = 2;
+    bool empty() const { return last < first; }
+};
+SeamRange seam_range(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side, int before, int after);
+
 // One region the cuts produced, in working pixels.
 struct Region {
     cv::Rect box;

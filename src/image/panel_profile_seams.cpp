@@ -151,28 +151,21 @@ double stretch_contrast(const Profiles& profiles, int stretch, int position, int
 }  // namespace
 
 int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
-    const int across = vertical ? box.width : box.height;
     const int length = vertical ? box.height : box.width;
-    if (across < 2 * min_side + 2 || length < 4 * kMinStretches) return -1;
+    if (length < 4 * kMinStretches) return -1;
     const int samples = std::min(kMaxSampledLines, (length - kGrainDistance) / 2);
     const int stretches = std::max(kMinStretches, std::min(length / kStretchLines, samples / kMinStretchSamples));
-    // As for colour-jump seams: never a sliver, and only between filled sides.
-    const int shortest_side = std::max(min_side, length / 3);
+    // As for colour-jump seams (never a sliver, only between filled sides), with room for
+    // the windows read on each side.
     const int window = std::clamp(min_side, 8, 24);
     const int side = kMargin + (1 + kSideWindows) * window;
-    const int first = std::max(shortest_side, side);
-    const int last = std::min(across - shortest_side, across - side);
-    if (first > last) return -1;
-    const int strip = std::max(2, min_side / 4);
-    bool possible = false;
-    for (int seam = first; seam <= last && !possible; ++seam)
-        possible = filled_both_sides(canvas, box, vertical, seam, strip);
-    if (!possible) return -1;
+    const SeamRange range = seam_range(canvas, box, vertical, min_side, side, side);
+    if (range.empty()) return -1;
 
     const Profiles profiles = measure(canvas, box, vertical, stretches, samples);
     int best = -1;
     double best_contrast = 0.0;
-    for (int position = first; position <= last; ++position) {
+    for (int position = range.first; position <= range.last; ++position) {
         const double contrast = stretch_contrast(profiles, stretches, position, window);
         if (contrast < kMinContrast || contrast <= best_contrast) continue;
         bool everywhere = true;
@@ -184,7 +177,7 @@ int find_profile_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, 
         }
     }
     if (best < 0) return -1;
-    return filled_both_sides(canvas, box, vertical, best, strip) ? best : -1;
+    return filled_both_sides(canvas, box, vertical, best, range.strip) ? best : -1;
 }
 
 }  // namespace pubforge::panels

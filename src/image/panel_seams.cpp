@@ -212,21 +212,10 @@ std::vector<int> exact_jump_counts(const cv::Mat& colour, const cv::Rect& box, b
 // every column jumps).
 SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side) {
     SeamSearch search;
-    const int across = vertical ? box.width : box.height;
-    if (across < 2 * min_side + 2) return search;
-    const int length = vertical ? box.height : box.width;
     const int offset = kSeamWindow / 2 + (kSeamWindow + 1) / 2;  // index in the counts -> first column of the second side
-    // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
-    // border under a micrograph) changes colour along a straight line too, but touching
-    // panels are not three times longer than they are wide.
-    const int shortest_side = std::max(min_side, length / 3);
-    // Both sides must be filled (photographs, micrographs), not a chart's axis on white;
-    // a box where no line could pass this is never scanned for jumps.
-    const int strip = std::max(2, min_side / 4);
-    bool possible = false;
-    for (int seam = std::max(shortest_side, offset); seam <= across - shortest_side && !possible; ++seam)
-        possible = filled_both_sides(canvas, box, vertical, seam, strip);
-    if (!possible) return search;
+    const SeamRange range = seam_range(canvas, box, vertical, min_side, offset, 0);
+    if (range.empty()) return search;
+    const int length = vertical ? box.height : box.width;
 
     const cv::Mat sampled = sample_lines(canvas.colour, box, vertical);
     const std::vector<int> sums = jump_counts(sampled, vertical);
@@ -250,7 +239,7 @@ SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, i
     std::vector<int> candidates;
     for (int i = 0; i < static_cast<int>(fractions.size()); ++i) {
         const int seam = i + offset;
-        if (seam < shortest_side || seam > across - shortest_side) continue;
+        if (seam < range.first || seam > range.last) continue;
         const double f = fractions[static_cast<size_t>(i)];
         if (f >= bar - 0.15) candidates.push_back(i);
     }
@@ -281,7 +270,7 @@ SeamSearch find_seam(const Canvas& canvas, const cv::Rect& box, bool vertical, i
             best = i + offset;
         }
     }
-    if (best >= 0 && best_fraction >= bar && filled_both_sides(canvas, box, vertical, best, strip)) search.seam = best;
+    if (best >= 0 && best_fraction >= bar && filled_both_sides(canvas, box, vertical, best, range.strip)) search.seam = best;
     return search;
 }
 
@@ -302,6 +291,27 @@ bool filled_both_sides(const Canvas& canvas, const cv::Rect& box, bool vertical,
                                      : cv::Rect(box.x, box.y + seam, box.width, strip);
     const double needed = (vertical ? 0.6 : 0.7) * first.area();
     return rect_sum(canvas.foreground_sum, first) >= needed && rect_sum(canvas.foreground_sum, second) >= needed;
+}
+
+SeamRange seam_range(const Canvas& canvas, const cv::Rect& box, bool vertical, int min_side, int before, int after) {
+    SeamRange range;
+    const int across = vertical ? box.width : box.height;
+    if (across < 2 * min_side + 2) return range;
+    const int length = vertical ? box.height : box.width;
+    // A seam never cuts off a sliver: a band of a photograph (a CT scan's table, a black
+    // border under a micrograph) changes colour along a straight line too, but touching
+    // panels are not three times longer than they are wide.
+    const int shortest_side = std::max(min_side, length / 3);
+    // Both sides must be filled (photographs, micrographs), not a chart's axis on white.
+    range.strip = std::max(2, min_side / 4);
+    const int first = std::max(shortest_side, before), last = across - std::max(shortest_side, after);
+    for (int seam = first; seam <= last; ++seam)
+        if (filled_both_sides(canvas, box, vertical, seam, range.strip)) {
+            range.first = first;
+            range.last = last;
+            break;
+        }
+    return range;
 }
 
 }  // namespace pubforge::panels
